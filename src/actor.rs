@@ -1,0 +1,517 @@
+//! Who must act: the party a directive binds, as written in its sentence.
+//!
+//! - `subject` triggers take the subject before the trigger, within its clause: in Chinese the
+//!   words after the last comma, less trailing adverbs (也, 要, 切实) and leading conjunctions;
+//!   in English the last comma-chunk that is not an adverbial ("To the extent permitted by
+//!   law, **each agency** shall"; "**each agency**, where feasible, shall"). A chunk opening with
+//!   a preposition or subordinator, or ending in 的, is not a subject. A passive ("shall be
+//!   adopted") has no actor.
+//! - `object` triggers take the noun phrase after the trigger ("Requests **the
+//!   Secretary-General** to", "urged **all localities** to").
+//! - `none` triggers have no actor ("It is necessary to").
+//!
+//! Attributions such as "由X负责" and "（牵头单位：X）" are read by the extraction stage.
+
+use std::collections::HashSet;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::dictionary::{ActorRule, Dictionary};
+use crate::document::{Lang, Span};
+
+/// The compiled actor rules.
+#[derive(Debug, Clone)]
+pub struct Actors {
+    en_subordinators: HashSet<String>,
+    en_conjunctions: HashSet<String>,
+    en_reporting: HashSet<String>,
+    en_participles: HashSet<String>,
+    zh_prepositions: Vec<String>,
+    zh_adverbs: Vec<String>,
+    zh_conjunctions: Vec<String>,
+    zh_times: Vec<String>,
+    zh_party_heads: Vec<String>,
+    zh_party_tails: Vec<String>,
+    en_verbs: HashSet<String>,
+}
+
+const ZH_CLAUSE: &[char] = &['，', ',', '；', ';', '：', ':', '。', '！', '？'];
+const EN_CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')'];
+
+impl Actors {
+    /// Reads the word lists of `dict`.
+    pub fn new(dict: &Dictionary) -> Self {
+        let en = |class| -> HashSet<String> {
+            dict.words_of(Lang::En, class)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let zh = |class| -> Vec<String> {
+            let mut v: Vec<String> = dict.words_of(Lang::Zh, class).map(str::to_string).collect();
+            // Longest first, so that 一定要 is stripped before 要.
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            v
+        };
+        Actors {
+            en_subordinators: en("subordinator"),
+            en_conjunctions: en("conjunction"),
+            en_reporting: en("reporting"),
+            en_participles: en("participle"),
+            zh_prepositions: zh("preposition"),
+            zh_adverbs: zh("adverb"),
+            zh_conjunctions: zh("conjunction"),
+            zh_times: zh("time"),
+            zh_party_heads: zh("party-head"),
+            zh_party_tails: zh("party-tail"),
+            en_verbs: dict
+                .words_of(Lang::En, "verb")
+                .flat_map(|v| crate::structure::english_forms(&v.to_lowercase()))
+                .collect(),
+        }
+    }
+
+    /// The actor of a trigger at `trigger` in `view`, looking no further left than `from`.
+    pub fn find(
+        &self,
+        lang: Lang,
+        view: &str,
+        from: usize,
+        trigger: Span,
+        rule: ActorRule,
+        hint: Option<Span>,
+    ) -> Option<Span> {
+        if let Some(h) = hint {
+            return Some(h);
+        }
+        match (rule, lang) {
+            (ActorRule::None, _) => None,
+            (ActorRule::Subject, Lang::Zh) => {
+                self.zh_subject(view, from.min(trigger.start), trigger.start)
+            }
+            (ActorRule::Subject, Lang::En) => {
+                if self.en_passive(&view[trigger.end..]) {
+                    return None;
+                }
+                self.en_subject(view, from.min(trigger.start), trigger.start)
+            }
+            (ActorRule::Object, Lang::En) => self.en_object(view, trigger.end),
+            (ActorRule::Object, Lang::Zh) => self.zh_object(view, trigger.end),
+        }
+    }
+
+    fn zh_subject(&self, view: &str, from: usize, to: usize) -> Option<Span> {
+        let region = &view[from..to];
+        let clause = region.rfind(ZH_CLAUSE).map_or(0, |k| {
+            k + region[k..].chars().next().map_or(0, char::len_utf8)
+        });
+        let (mut s, mut e) = (from + clause, to);
+        let trim = |s: &mut usize, e: &mut usize| {
+            let t = &view[*s..*e];
+            *s += t.len() - t.trim_start().len();
+            *e = *s + view[*s..*e].trim_end().len();
+        };
+        trim(&mut s, &mut e);
+        // Leading conjunctions and time words, trailing adverbs.
+        loop {
+            let t = &view[s..e];
+            if let Some(w) = self
+                .zh_conjunctions
+                .iter()
+                .chain(&self.zh_times)
+                .find(|w| t.starts_with(w.as_str()) && t.len() > w.len())
+            {
+                s += w.len();
+                trim(&mut s, &mut e);
+                continue;
+            }
+            if let Some(w) = self.zh_adverbs.iter().find(|w| t.ends_with(w.as_str())) {
+                e -= w.len();
+                trim(&mut s, &mut e);
+                continue;
+            }
+            break;
+        }
+        let mut t = &view[s..e];
+        if !self.is_party(t) {
+            // "市应急管理局每周通报": the party opens the clause, adverbials follow it.
+            match self.party_prefix(t) {
+                Some(n) => {
+                    e = s + n;
+                    t = &view[s..e];
+                }
+                None => return None,
+            }
+        }
+        if t.is_empty()
+            || t.contains(['“', '”', '"', '《', '》', '（', '）', '(', ')'])
+            || self
+                .zh_conjunctions
+                .iter()
+                .chain(&self.zh_adverbs)
+                .any(|w| t == w.as_str())
+            || t.chars().count() > 24
+            || t.ends_with(['的', '地', '得', '后', '时', '前', '中'])
+            || self
+                .zh_prepositions
+                .iter()
+                .any(|p| t.starts_with(p.as_str()))
+            || self.zh_times.iter().any(|w| t == w.as_str())
+            || t.chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || !t.chars().any(crate::document::is_han)
+        {
+            return None;
+        }
+        Some(Span::new(s, e))
+    }
+
+    /// True when `t` names a party: it opens with 各, 有关, ... or ends with 部门, 公司, ...
+    fn is_party(&self, t: &str) -> bool {
+        self.zh_party_heads
+            .iter()
+            .any(|h| t.starts_with(h.as_str()))
+            || self.zh_party_tails.iter().any(|h| t.ends_with(h.as_str()))
+    }
+
+    /// The length of the longest prefix of `t` (at most 16 characters) that ends with a
+    /// party word and is not the whole of a shorter word run ("市应急管理局" in
+    /// "市应急管理局每周通报").
+    fn party_prefix(&self, t: &str) -> Option<usize> {
+        let limit: usize = t.chars().take(16).map(char::len_utf8).sum();
+        self.zh_party_tails
+            .iter()
+            .flat_map(|tail| {
+                t[..limit]
+                    .match_indices(tail.as_str())
+                    .map(|(k, w)| k + w.len())
+            })
+            .filter(|&n| t[..n].chars().count() >= 2)
+            .max()
+    }
+
+    /// The party named right after a trigger: "严禁企业……" gives 企业, "鼓励社会资本……"
+    /// gives nothing (no party word).
+    fn zh_object(&self, view: &str, from: usize) -> Option<Span> {
+        let rest = &view[from..];
+        let end = rest.find(ZH_CLAUSE).unwrap_or(rest.len());
+        let n = self.party_prefix(&rest[..end])?;
+        Some(Span::new(from, from + n))
+    }
+
+    fn en_subject(&self, view: &str, from: usize, to: usize) -> Option<Span> {
+        let region = &view[from..to];
+        // Comma-chunks, left to right: (start, end) in `region`.
+        let mut chunks = Vec::new();
+        let mut start = 0;
+        for (k, c) in region.char_indices() {
+            if EN_CLAUSE.contains(&c) {
+                chunks.push((start, k));
+                start = k + c.len_utf8();
+            }
+        }
+        chunks.push((start, region.len()));
+        // Right to left: skip empty chunks and adverbials ("To the extent permitted by
+        // law", "where feasible"); the first other chunk holds the subject.
+        let mut k = chunks.len();
+        while k > 0 {
+            k -= 1;
+            let (s, e) = chunks[k];
+            let t = region[s..e].trim();
+            if t.is_empty() {
+                continue;
+            }
+            let list_end = self.starts_with_list_conjunction(t);
+            if list_end && k > 0 {
+                // "..., in coordination with A, and B, shall": "and B" continues the
+                // chunk before it; if that one is an adverbial, so is this.
+                let prev = region[chunks[k - 1].0..chunks[k - 1].1].trim();
+                if self.is_adverbial(prev) {
+                    k -= 1;
+                    continue;
+                }
+                // "The Secretary of State, the Secretary of Defense, and the Attorney
+                // General shall": a list of parties; take it whole.
+                let mut first = k - 1;
+                while first > 0 {
+                    let p = region[chunks[first - 1].0..chunks[first - 1].1].trim();
+                    if p.is_empty() || self.is_adverbial(p) || p.split_whitespace().count() > 8 {
+                        break;
+                    }
+                    first -= 1;
+                }
+                let s0 = chunks[first].0;
+                let t0 = &region[s0..e];
+                let lead = t0.len() - t0.trim_start().len();
+                let body = t0.trim();
+                return Some(Span::new(from + s0 + lead, from + s0 + lead + body.len()));
+            }
+            if self.is_adverbial(t) {
+                continue;
+            }
+            return self
+                .en_chunk_subject(&region[s..e])
+                .map(|span| Span::new(from + s + span.start, from + s + span.end));
+        }
+        None
+    }
+
+    fn starts_with_list_conjunction(&self, t: &str) -> bool {
+        let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+        first == "and" || first == "or"
+    }
+
+    fn is_adverbial(&self, chunk: &str) -> bool {
+        let first = chunk.unicode_words().next().unwrap_or("").to_lowercase();
+        self.en_subordinators.contains(&first)
+            || first.ends_with("ly")
+            || first.ends_with("ing")
+            || chunk
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.starts_with('('))
+    }
+
+    /// The subject inside one comma-chunk, if the chunk is one.
+    fn en_chunk_subject(&self, chunk: &str) -> Option<Span> {
+        let lead = chunk.len() - chunk.trim_start().len();
+        let mut t = chunk.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let mut s = lead;
+        if let Some(rest) = t.strip_prefix("that ") {
+            s += 5;
+            t = rest.trim_start();
+        }
+        // After a reporting verb ("stressed that all units must") or in a relative clause
+        // ("compliance that regulated entities must adopt", "a deadline by which
+        // enterprises must") the subject follows the relative word; where the relative word
+        // is itself the subject ("agencies that must report", "the agency that issued the
+        // rule must") it is the noun before it.
+        if let Some(w) = [" that", " which", " who"].iter().find(|w| t.ends_with(*w)) {
+            t = &t[..t.len() - w.len()];
+        } else if let Some((k, w)) = [" that ", " which ", " who "]
+            .iter()
+            .filter_map(|w| t.rfind(w).map(|k| (k, *w)))
+            .max()
+        {
+            let after = &t[k + w.len()..];
+            let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+            let before = t[..k]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_lowercase();
+            let verb_follows =
+                after.trim().is_empty() || self.en_verbs.contains(&next) || next.ends_with("ed");
+            if self.en_reporting.contains(&before) || !verb_follows {
+                s += k + w.len();
+                t = after;
+            } else {
+                t = &t[..k];
+            }
+        }
+        // Leading conjunctions.
+        loop {
+            let first = t.split_whitespace().next().unwrap_or("");
+            if !first.is_empty()
+                && self.en_conjunctions.contains(&first.to_lowercase())
+                && t.len() > first.len()
+            {
+                let cut =
+                    first.len() + (t[first.len()..].len() - t[first.len()..].trim_start().len());
+                s += cut;
+                t = &t[cut..];
+            } else {
+                break;
+            }
+        }
+        if t.is_empty() || self.is_adverbial(t) {
+            return None;
+        }
+        let words = t.split_whitespace().count();
+        let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+        if words > 14 || first == "there" || first == "which" || first == "who" {
+            return None;
+        }
+        Some(Span::new(s, s + t.len()))
+    }
+
+    /// True when the words after a trigger make it a passive: "be adopted", "be seriously
+    /// investigated", "been revoked".
+    fn en_passive(&self, after: &str) -> bool {
+        let mut words = after.split_whitespace().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+        if !matches!(words.next().as_deref(), Some("be" | "been")) {
+            return false;
+        }
+        for w in words.take(3) {
+            if w.ends_with("ly") {
+                continue;
+            }
+            return w.ends_with("ed") || w.ends_with("en") || self.en_participles.contains(&w);
+        }
+        false
+    }
+
+    fn en_object(&self, view: &str, from: usize) -> Option<Span> {
+        let rest = &view[from..];
+        let lead = rest.len() - rest.trim_start().len();
+        let mut s = from + lead;
+        let mut t = rest.trim_start();
+        if let Some(r) = t.strip_prefix("that ") {
+            s += 5;
+            t = r;
+        }
+        let stop = t.find([',', ';', '.', ':']).unwrap_or(t.len());
+        let t = &t[..stop];
+        if let Some(k) = t.find(" to ") {
+            let obj = &t[..k];
+            if obj.split_whitespace().count() <= 10 && !obj.is_empty() {
+                return Some(Span::new(s, s + obj.len()));
+            }
+        }
+        // "Demands that all parties immediately cease": up to an adverb or a verb.
+        let mut end = 0;
+        for (i, (k, w)) in t
+            .split_word_bound_indices()
+            .filter(|(_, w)| !w.trim().is_empty())
+            .enumerate()
+        {
+            let lw = w.to_lowercase();
+            if i >= 6 || (i > 0 && (lw.ends_with("ly") || self.en_verbs.contains(&lw))) {
+                break;
+            }
+            end = k + w.len();
+        }
+        (end > 0).then(|| Span::new(s, s + end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(text: &str, trigger: &str, rule: ActorRule) -> Option<String> {
+        let a = Actors::new(&Dictionary::builtin());
+        let lang = Lang::detect(text);
+        let k = text.find(trigger).unwrap();
+        a.find(lang, text, 0, Span::new(k, k + trigger.len()), rule, None)
+            .map(|s| s.of(text).to_string())
+    }
+
+    #[test]
+    fn english_subjects() {
+        let s = ActorRule::Subject;
+        assert_eq!(
+            actor(
+                "All departments and units in all regions of the city should study it.",
+                "should",
+                s
+            )
+            .as_deref(),
+            Some("All departments and units in all regions of the city")
+        );
+        assert_eq!(actor("To the extent feasible and permitted by law, each agency shall afford the public a chance.", "shall", s).as_deref(), Some("each agency"));
+        assert_eq!(actor("Before issuing a notice, each agency, where feasible and appropriate, shall seek views.", "shall", s).as_deref(), Some("each agency"));
+        assert_eq!(
+            actor(
+                "Deeply drawing lessons from the accident, everyone should act.",
+                "should",
+                s
+            )
+            .as_deref(),
+            Some("everyone")
+        );
+        assert_eq!(
+            actor("Tan Zuojun stressed that all units must act.", "must", s).as_deref(),
+            Some("all units")
+        );
+        assert_eq!(
+            actor(
+                "In case of an accident, the person responsible shall be seriously investigated.",
+                "shall",
+                s
+            ),
+            None
+        );
+        assert_eq!(
+            actor(
+                "Regulations shall be adopted through a process.",
+                "shall",
+                s
+            ),
+            None
+        );
+        assert_eq!(
+            actor(
+                "Each agency shall be responsible for compliance.",
+                "shall",
+                s
+            )
+            .as_deref(),
+            Some("Each agency")
+        );
+        assert_eq!(actor("Within 180 days, the Secretary of Commerce, acting through the Director, in coordination with the Secretary of Energy, and the heads of other agencies as the Secretary may deem appropriate, shall act.", "shall", s).as_deref(), Some("the Secretary of Commerce"));
+        assert_eq!(actor("The Secretary of State, the Secretary of Defense, and the Attorney General shall meet.", "shall", s).as_deref(), Some("The Secretary of State, the Secretary of Defense, and the Attorney General"));
+        assert_eq!(
+            actor(
+                "We will set a deadline by which enterprises must meet the standards.",
+                "must",
+                s
+            )
+            .as_deref(),
+            Some("enterprises")
+        );
+        assert_eq!(
+            actor("Agencies that must report shall use the form.", "must", s).as_deref(),
+            Some("Agencies")
+        );
+    }
+
+    #[test]
+    fn english_objects() {
+        let o = ActorRule::Object;
+        assert_eq!(
+            actor(
+                "Requests the Secretary-General to report on it.",
+                "Requests",
+                o
+            )
+            .as_deref(),
+            Some("the Secretary-General")
+        );
+        assert_eq!(
+            actor(
+                "Demands that all parties immediately cease fire.",
+                "Demands",
+                o
+            )
+            .as_deref(),
+            Some("all parties")
+        );
+    }
+
+    #[test]
+    fn chinese_subjects() {
+        let s = ActorRule::Subject;
+        assert_eq!(
+            actor("各级各部门单位要坚决克服麻痹松懈思想。", "要", s).as_deref(),
+            Some("各级各部门单位")
+        );
+        assert_eq!(
+            actor("会议强调，各地区各部门也要切实加强领导。", "要", s).as_deref(),
+            Some("各地区各部门")
+        );
+        assert_eq!(actor("对构成处罚项的问题，要严格处罚。", "要", s), None);
+        assert_eq!(actor("自4月8日起，要组织专项检查。", "要", s), None);
+        assert_eq!(
+            actor("根据行业的发展，公司将构建管控平台。", "将", s).as_deref(),
+            Some("公司")
+        );
+        assert_eq!(actor("同时，要组织工贸行业自查。", "要", s), None);
+        assert_eq!(actor("2024年底前要完成整改。", "要", s), None);
+    }
+}

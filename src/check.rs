@@ -1,0 +1,310 @@
+//! Stage 4: decide which candidates are real triggers.
+//!
+//! Each [`Check`] looks at one candidate in its sentence and may drop it with a reason; the
+//! reasons are kept so that `explain` can show why a phrase did not count. The built-in
+//! checks, in order:
+//!
+//! 1. [`InsideWord`]: in Chinese a phrase must start and end on a word boundary of the
+//!    jieba-rs segmentation (要 in 重要, 主要, 需要 is not a trigger; 应当 in 相应当地 is not).
+//!    A phrase of two characters or more may also open a jieba word whose rest is a word
+//!    (切实 in 切实做好, 确保 in 确保安全): jieba's dictionary has such compounds.
+//! 2. [`Blocked`]: a blocker phrase cancels the triggers it covers: negation that lifts the
+//!    duty (need not, 不必), epistemic use (must have been), conditionals (should you need,
+//!    if ... should), look-alikes (shall have the meaning, 不得已), purpose lines, questions.
+//! 3. [`AtStart`]: entries marked `position = start` ("Urges", "Decides") count only when
+//!    they open the sentence.
+
+use std::cell::OnceCell;
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+use regex::Regex;
+use serde::Serialize;
+
+use crate::dictionary::{Dictionary, Effect, Position, Scope};
+use crate::document::{Lang, Span};
+use crate::trigger::{Candidate, Entry};
+
+/// Why a candidate was dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "check", rename_all = "kebab-case")]
+pub enum Reason {
+    /// The phrase starts or ends inside a word.
+    InsideWord,
+    /// A blocker covers it.
+    Blocked {
+        /// Index of the blocker in [`Dictionary::blockers`].
+        blocker: usize,
+        /// What kind of blocker.
+        effect: Effect,
+    },
+    /// The entry must open its sentence and does not.
+    NotAtStart,
+    /// The entry does not count in a background or review section.
+    Background,
+}
+
+/// A candidate with the outcome of the checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Checked {
+    /// The candidate.
+    pub candidate: Candidate,
+    /// `None` when kept.
+    pub dropped: Option<Reason>,
+}
+
+/// Splits Chinese text into words; the trigger check needs only the boundaries.
+pub trait WordSegmenter: Send + Sync {
+    /// Sorted byte offsets of word boundaries in `text`, including 0 and `text.len()`.
+    fn boundaries(&self, text: &str) -> Vec<usize>;
+    /// True when `word` is in the segmenter's dictionary.
+    fn is_known(&self, word: &str) -> bool;
+}
+
+/// jieba-rs, loaded on first use (its dictionary takes a while), with the dictionary's
+/// Chinese phrases added so that it does not cut through them.
+pub struct LazyJieba {
+    words: Vec<String>,
+    cell: OnceLock<Jieba>,
+}
+
+impl LazyJieba {
+    /// Prepares a segmenter that will add `words` to jieba's dictionary when first used.
+    pub fn new(words: Vec<String>) -> Self {
+        LazyJieba {
+            words,
+            cell: OnceLock::new(),
+        }
+    }
+
+    fn jieba(&self) -> &Jieba {
+        self.cell.get_or_init(|| {
+            let mut j = Jieba::new();
+            for w in &self.words {
+                if w.chars().count() > 1 && !j.has_word(w) {
+                    j.add_word(w, None, None);
+                }
+            }
+            j
+        })
+    }
+}
+
+impl std::fmt::Debug for LazyJieba {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LazyJieba")
+            .field("words", &self.words.len())
+            .field("loaded", &self.cell.get().is_some())
+            .finish()
+    }
+}
+
+impl WordSegmenter for LazyJieba {
+    fn boundaries(&self, text: &str) -> Vec<usize> {
+        let mut out = Vec::with_capacity(text.len() / 4 + 2);
+        out.push(0);
+        for t in self.jieba().cut(text, false) {
+            out.push(t.byte_end);
+        }
+        out.dedup();
+        out
+    }
+
+    fn is_known(&self, word: &str) -> bool {
+        self.jieba().has_word(word)
+    }
+}
+
+/// What a check sees of one sentence.
+pub struct Context<'a> {
+    /// The sentence's view text.
+    pub view: &'a str,
+    /// Its language.
+    pub lang: Lang,
+    /// View offset where the sentence's body starts, after any list marker.
+    pub body_start: usize,
+    /// Every candidate found in the sentence, blockers included.
+    pub candidates: &'a [Candidate],
+    /// The dictionary the candidates index.
+    pub dict: &'a Dictionary,
+    words: &'a dyn WordSegmenter,
+    boundaries: &'a OnceCell<Vec<usize>>,
+}
+
+impl<'a> Context<'a> {
+    /// A context; word boundaries are computed on first need and kept in `boundaries`.
+    pub fn new(
+        view: &'a str,
+        lang: Lang,
+        body_start: usize,
+        candidates: &'a [Candidate],
+        dict: &'a Dictionary,
+        words: &'a dyn WordSegmenter,
+        boundaries: &'a OnceCell<Vec<usize>>,
+    ) -> Self {
+        Context {
+            view,
+            lang,
+            body_start,
+            candidates,
+            dict,
+            words,
+            boundaries,
+        }
+    }
+
+    /// True when `at` is a word boundary of the view (always true outside Chinese).
+    pub fn is_word_boundary(&self, at: usize) -> bool {
+        if self.lang != Lang::Zh {
+            return true;
+        }
+        let b = self
+            .boundaries
+            .get_or_init(|| self.words.boundaries(self.view));
+        b.binary_search(&at).is_ok()
+    }
+
+    /// True when `span` starts and ends on word boundaries.
+    pub fn is_word(&self, span: Span) -> bool {
+        self.is_word_boundary(span.start) && self.is_word_boundary(span.end)
+    }
+
+    /// True when `span` (two characters or more) opens a word whose rest is a word of two
+    /// characters or more: 切实 in 切实做好, 确保 in 确保安全, 绝不 in 绝不允许.
+    pub fn opens_compound(&self, span: Span) -> bool {
+        if self.lang != Lang::Zh || self.view[span.start..span.end].chars().count() < 2 {
+            return false;
+        }
+        let b = self
+            .boundaries
+            .get_or_init(|| self.words.boundaries(self.view));
+        if b.binary_search(&span.start).is_err() {
+            return false;
+        }
+        let next = match b.binary_search(&span.end) {
+            Ok(_) => return true,
+            Err(k) => match b.get(k) {
+                Some(&n) => n,
+                None => return false,
+            },
+        };
+        // The token that contains the span's end must start where the span starts.
+        let token_start = b[b.partition_point(|&x| x < span.end) - 1];
+        let rest = &self.view[span.end..next];
+        token_start == span.start && rest.chars().count() >= 2 && self.words.is_known(rest)
+    }
+}
+
+/// One rule that may drop a candidate.
+pub trait Check: Send + Sync {
+    /// Returns why `c` must be dropped, or `None` to keep it.
+    fn check(&self, ctx: &Context<'_>, c: &Candidate) -> Option<Reason>;
+}
+
+/// Chinese phrases must sit on jieba word boundaries.
+#[derive(Debug, Default)]
+pub struct InsideWord;
+
+impl Check for InsideWord {
+    fn check(&self, ctx: &Context<'_>, c: &Candidate) -> Option<Reason> {
+        (!ctx.is_word(c.span) && !ctx.opens_compound(c.span)).then_some(Reason::InsideWord)
+    }
+}
+
+/// Blockers cancel the triggers in their scope.
+#[derive(Debug, Default)]
+pub struct Blocked;
+
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。')
+}
+
+impl Check for Blocked {
+    fn check(&self, ctx: &Context<'_>, c: &Candidate) -> Option<Reason> {
+        let Entry::Trigger(_) = c.entry else {
+            return None;
+        };
+        blocked_at(ctx, c.span)
+    }
+}
+
+/// The blocker that cancels a trigger at `span`, if any.
+pub fn blocked_at(ctx: &Context<'_>, span: Span) -> Option<Reason> {
+    ctx.candidates.iter().find_map(|b| {
+        let Entry::Blocker(bi) = b.entry else {
+            return None;
+        };
+        if !ctx.is_word(b.span) {
+            return None;
+        }
+        let blocker = &ctx.dict.blockers[bi];
+        let applies = match blocker.scope {
+            Scope::Overlap => b.span.overlaps(span),
+            Scope::Span => b.span.contains(span),
+            Scope::Clause => {
+                b.span.start <= span.start
+                    && !ctx.view[b.span.end.min(span.start)..span.start].contains(is_clause_break)
+            }
+            Scope::Sentence => true,
+        };
+        applies.then_some(Reason::Blocked {
+            blocker: bi,
+            effect: blocker.effect,
+        })
+    })
+}
+
+/// `position = start` entries must open the sentence (an adverb may come first).
+#[derive(Debug)]
+pub struct AtStart {
+    lead: Regex,
+}
+
+impl Default for AtStart {
+    fn default() -> Self {
+        AtStart {
+            lead: Regex::new(r"(?i)^[\s,]*(?:(?:also|further|further\s+also|strongly|once\s+again|again|hereby|\w+ly)[\s,]+)*$")
+                .expect("valid"),
+        }
+    }
+}
+
+impl Check for AtStart {
+    fn check(&self, ctx: &Context<'_>, c: &Candidate) -> Option<Reason> {
+        let Entry::Trigger(ti) = c.entry else {
+            return None;
+        };
+        if ctx.dict.triggers[ti].position != Position::Start {
+            return None;
+        }
+        let start = ctx.body_start.min(c.span.start);
+        (!self.lead.is_match(&ctx.view[start..c.span.start])).then_some(Reason::NotAtStart)
+    }
+}
+
+/// The default checks, in the order they run.
+pub fn default_checks() -> Vec<Box<dyn Check>> {
+    vec![
+        Box::new(InsideWord),
+        Box::new(Blocked),
+        Box::new(AtStart::default()),
+    ]
+}
+
+/// Runs `checks` over every trigger candidate of a sentence. Blockers are returned too,
+/// marked dropped when they sit inside a word, so `explain` can show them.
+pub fn run(checks: &[Box<dyn Check>], ctx: &Context<'_>) -> Vec<Checked> {
+    ctx.candidates
+        .iter()
+        .map(|c| {
+            let dropped = match c.entry {
+                Entry::Trigger(_) => checks.iter().find_map(|k| k.check(ctx, c)),
+                Entry::Blocker(_) => InsideWord.check(ctx, c),
+            };
+            Checked {
+                candidate: *c,
+                dropped,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,127 @@
+//! By when: time-limit words in a directive's sentence.
+//!
+//! The patterns are in `<lang>/deadlines.tsv`, each with a kind: `by` (6月底前, by the end of
+//! June), `within` (30日内, within 60 days of the date of this order), `from` (自4月8日起),
+//! `immediate` (立即, immediately), `recurring` (每季度, annually), `period` (2024年, 年内).
+//! When several match, the earliest wins, then the longest, then the first in the file.
+
+use regex::Regex;
+
+use crate::dictionary::Dictionary;
+use crate::document::{Lang, Span};
+use crate::error::{DictError, Result};
+
+/// A deadline found in a view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The words, in view offsets.
+    pub span: Span,
+    /// The rule (index into [`Dictionary::deadlines`]).
+    pub rule: usize,
+}
+
+/// The compiled deadline patterns.
+#[derive(Debug, Clone)]
+pub struct Deadlines {
+    patterns: Vec<(usize, Lang, Regex)>,
+}
+
+impl Deadlines {
+    /// Compiles the deadline patterns of `dict`.
+    pub fn new(dict: &Dictionary) -> Result<Self> {
+        let patterns = dict
+            .deadlines
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let pattern = if d.lang == Lang::En && !d.pattern.starts_with("(?-i)") {
+                    format!("(?i){}", d.pattern)
+                } else {
+                    d.pattern.clone()
+                };
+                let re = Regex::new(&pattern).map_err(|e| {
+                    DictError::new(&d.origin.file, Some(d.origin.line), e.to_string())
+                })?;
+                Ok((i, d.lang, re))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Deadlines { patterns })
+    }
+
+    /// The deadline in `view[from..to]`, if any.
+    pub fn find(&self, lang: Lang, view: &str, from: usize, to: usize) -> Option<Found> {
+        let region = &view[from..to];
+        let mut best: Option<Found> = None;
+        for (rule, l, re) in &self.patterns {
+            if *l != lang {
+                continue;
+            }
+            if let Some(m) = re.find(region) {
+                if m.start() == m.end() {
+                    continue;
+                }
+                let span = Span::new(from + m.start(), from + m.end());
+                let better = match &best {
+                    None => true,
+                    Some(b) => {
+                        span.start < b.span.start
+                            || (span.start == b.span.start && span.end > b.span.end)
+                    }
+                };
+                if better {
+                    best = Some(Found { span, rule: *rule });
+                }
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Option<String> {
+        let d = Deadlines::new(&Dictionary::builtin()).unwrap();
+        d.find(Lang::detect(text), text, 0, text.len())
+            .map(|f| f.span.of(text).to_string())
+    }
+
+    #[test]
+    fn chinese_deadlines() {
+        assert_eq!(
+            find("2024年底前，要完成整改。").as_deref(),
+            Some("2024年底前")
+        );
+        assert_eq!(find("各地要在6月底前报送。").as_deref(), Some("6月底前"));
+        assert_eq!(
+            find("自即日起至4月8日，要开展自查。").as_deref(),
+            Some("自即日起至4月8日")
+        );
+        assert_eq!(find("要立即开展全覆盖自查。").as_deref(), Some("立即"));
+        assert_eq!(find("每季度开展一次检查。").as_deref(), Some("每季度"));
+        assert_eq!(find("年内要完成。").as_deref(), Some("年内"));
+        assert_eq!(find("要加强监管。"), None);
+    }
+
+    #[test]
+    fn english_deadlines() {
+        assert_eq!(
+            find("Within 120 days of the date of this order, each agency shall act.").as_deref(),
+            Some("Within 120 days of the date of this order")
+        );
+        assert_eq!(
+            find("Reports are due by the end of June.").as_deref(),
+            Some("by the end of June")
+        );
+        assert_eq!(
+            find("The agency shall act immediately.").as_deref(),
+            Some("immediately")
+        );
+        assert_eq!(
+            find("not later than March 1, 2025, the Secretary shall").as_deref(),
+            Some("not later than March 1, 2025")
+        );
+        assert_eq!(find("Each agency shall act."), None);
+    }
+}

@@ -1,0 +1,602 @@
+//! The pipeline: an [`Extractor`] runs every stage over a [`Document`].
+
+use std::cell::OnceCell;
+use std::path::Path;
+use std::sync::Arc;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::actor::Actors;
+use crate::check::{self, Check, Checked, Context, LazyJieba, Reason, WordSegmenter};
+use crate::deadline::Deadlines;
+use crate::dictionary::{ActorRule, Dictionary, Modality};
+use crate::document::{Document, Lang, Span};
+use crate::error::{Error, Result};
+use crate::segment::{Segmenter, Sentence, SentenceSplitter};
+use crate::speaker::{SpeakerTrack, Speakers};
+use crate::structure::{Mode, Place, Structure};
+use crate::task::{Deadline, Rule, Task, TaskId};
+use crate::trigger::{Candidate, Entry, PhraseMatcher};
+use crate::view::{Variants, View};
+
+/// Builds an [`Extractor`]: choose the dictionaries, then `build`.
+///
+/// ```
+/// use directives::Extractor;
+/// let extractor = Extractor::builder()
+///     .dictionary_text("mine.tsv", "# kind: triggers\n# lang: en\nphrase\tmodality\tstrength\nbe sure to\tobligation\t2\n")
+///     .build()
+///     .unwrap();
+/// let doc = directives::Document::from_text("memo.txt", "Staff must be sure to lock the doors.");
+/// assert_eq!(extractor.extract(&doc).tasks.len(), 1);
+/// ```
+#[derive(Debug, Default)]
+pub struct ExtractorBuilder {
+    no_defaults: bool,
+    extra: Vec<(String, String)>,
+    files: Vec<std::path::PathBuf>,
+}
+
+impl ExtractorBuilder {
+    /// Leaves out the built-in dictionaries (`--no-default-dict`).
+    pub fn no_default_dictionary(mut self, yes: bool) -> Self {
+        self.no_defaults = yes;
+        self
+    }
+
+    /// Adds a dictionary file, read when `build` runs (`--dict FILE`).
+    pub fn dictionary_file(mut self, path: impl AsRef<Path>) -> Self {
+        self.files.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds several dictionary files.
+    pub fn dictionary_files<P: AsRef<Path>>(mut self, paths: &[P]) -> Self {
+        self.files
+            .extend(paths.iter().map(|p| p.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds a dictionary from text, under a name used in messages.
+    pub fn dictionary_text(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.extra.push((name.into(), text.into()));
+        self
+    }
+
+    /// Loads the dictionaries and compiles every stage.
+    pub fn build(self) -> Result<Extractor> {
+        let mut dict = if self.no_defaults {
+            Dictionary::empty()
+        } else {
+            Dictionary::builtin()
+        };
+        for path in &self.files {
+            let name = crate::error::display_path(path);
+            let bytes = std::fs::read(path).map_err(|e| Error::Config(format!("{name}: {e}")))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Error::Config(format!("{name}: a dictionary must be UTF-8")))?;
+            dict.add_file(&name, &text)?;
+        }
+        for (name, text) in &self.extra {
+            dict.add_file(name, text)?;
+        }
+        Extractor::new(dict)
+    }
+}
+
+/// Runs the pipeline. Build once, use for many documents, from many threads.
+pub struct Extractor {
+    dict: Dictionary,
+    segmenter: Segmenter,
+    variants: Variants,
+    zh: PhraseMatcher,
+    en: PhraseMatcher,
+    checks: Vec<Box<dyn Check>>,
+    words: Box<dyn WordSegmenter>,
+    structure: Structure,
+    speakers: Speakers,
+    actors: Actors,
+    deadlines: Deadlines,
+    past: Vec<String>,
+    copulas: Vec<String>,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("triggers", &self.dict.triggers.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A trigger found in a dictionary candidate or implied by the layout.
+#[derive(Clone, Debug)]
+struct Trig {
+    span: Span,
+    modality: Modality,
+    strength: u8,
+    actor: ActorRule,
+    hint: Option<Span>,
+    rule: Rule,
+}
+
+/// A candidate phrase in the document, with the outcome of the checks (for `explain`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The sentence it is in.
+    pub sentence: usize,
+    /// The dictionary entry.
+    pub entry: Entry,
+    /// Its words in the document.
+    pub span: Span,
+    /// Why it was dropped, if it was.
+    pub dropped: Option<Reason>,
+}
+
+/// What the pipeline found in one document.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    /// Every sentence, in order.
+    pub sentences: Vec<Sentence>,
+    /// The language of each sentence.
+    pub langs: Vec<Lang>,
+    /// The layout of each sentence.
+    pub places: Vec<Place>,
+    /// Every candidate phrase and its fate.
+    pub hits: Vec<Hit>,
+    /// The speaker of each sentence.
+    pub speakers: SpeakerTrack,
+    /// The directives, in document order.
+    pub tasks: Vec<Task>,
+}
+
+impl Extraction {
+    /// The main language of the document: the one most of its text is in.
+    pub fn lang(&self) -> Option<Lang> {
+        let mut weight = [0usize; 2];
+        for (s, l) in self.sentences.iter().zip(&self.langs) {
+            weight[*l as usize] += s.span.len();
+        }
+        if self.sentences.is_empty() {
+            None
+        } else if weight[Lang::Zh as usize] >= weight[Lang::En as usize] {
+            Some(Lang::Zh)
+        } else {
+            Some(Lang::En)
+        }
+    }
+}
+
+/// One sentence on its way through the stages.
+struct Unit<'d> {
+    view: View<'d>,
+    lang: Lang,
+    body: usize,
+    candidates: Vec<Candidate>,
+    checked: Vec<Checked>,
+    boundaries: OnceCell<Vec<usize>>,
+}
+
+const CLAUSE_END: &[char] = &[
+    '，', ',', '；', ';', '。', '.', '！', '!', '？', '?', '：', ':', '、',
+];
+
+impl Extractor {
+    /// A builder with the built-in dictionaries.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// An extractor with the built-in dictionaries.
+    pub fn with_defaults() -> Result<Extractor> {
+        Extractor::new(Dictionary::builtin())
+    }
+
+    /// Compiles every stage for `dict`.
+    pub fn new(dict: Dictionary) -> Result<Extractor> {
+        let structure = Structure::new(&dict)?;
+        let mut jieba_words: Vec<String> = dict
+            .triggers
+            .iter()
+            .filter(|t| t.lang == Lang::Zh && t.matching == crate::dictionary::Match::Literal)
+            .map(|t| t.phrase.clone())
+            .collect();
+        // Command verbs join jieba's dictionary too, but not compounds that open with a
+        // trigger (严格落实, 切实加强): as one word they would hide the trigger inside them.
+        let opens_with_trigger = |v: &str| {
+            jieba_words
+                .iter()
+                .any(|t| v.len() > t.len() && v.starts_with(t.as_str()))
+        };
+        let verbs: Vec<String> = structure
+            .zh_verbs()
+            .iter()
+            .filter(|v| !opens_with_trigger(v))
+            .cloned()
+            .collect();
+        jieba_words.extend(verbs);
+        Ok(Extractor {
+            segmenter: Segmenter::new(&dict)?,
+            variants: Variants::new(&dict.variants),
+            zh: PhraseMatcher::new(&dict, Lang::Zh)?,
+            en: PhraseMatcher::new(&dict, Lang::En)?,
+            checks: check::default_checks(),
+            words: Box::new(LazyJieba::new(jieba_words)),
+            speakers: Speakers::new(&dict)?,
+            actors: Actors::new(&dict),
+            deadlines: Deadlines::new(&dict)?,
+            past: dict
+                .words_of(Lang::Zh, "past")
+                .map(str::to_string)
+                .collect(),
+            copulas: dict
+                .words_of(Lang::Zh, "copula")
+                .map(str::to_string)
+                .collect(),
+            structure,
+            dict,
+        })
+    }
+
+    /// The dictionary in use.
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dict
+    }
+
+    /// Stage 2 alone: the document's sentences.
+    pub fn segment(&self, doc: &Document) -> Vec<Sentence> {
+        self.segmenter.split(doc.analysis_text())
+    }
+
+    /// The rule id of a task (`en/triggers/must`, `zh/layout/section`).
+    pub fn rule_id(&self, task: &Task) -> String {
+        self.rule_name(&task.rule, task.lang)
+    }
+
+    fn rule_name(&self, rule: &Rule, lang: Lang) -> String {
+        match rule {
+            Rule::Trigger(i) => {
+                let t = &self.dict.triggers[*i];
+                format!("{}/triggers/{}", t.lang.code(), t.id)
+            }
+            Rule::Implied { via } => format!("{}/layout/{via}", lang.code()),
+        }
+    }
+
+    /// Runs the whole pipeline.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.analysis_text();
+        let sentences = self.segmenter.split(text);
+        let mut places = self.structure.mark(text, &sentences);
+
+        // Stages 3 and 4: candidates and checks, sentence by sentence.
+        let mut units: Vec<Unit<'_>> = sentences
+            .iter()
+            .zip(&places)
+            .map(|(s, place)| {
+                let view = View::new(s.span.of(text), s.span.start, &self.variants);
+                let lang = Lang::detect(&view.text);
+                let candidates = self.matcher(lang).find(&view.text);
+                let body = view.from_doc(place.body_start);
+                let mut unit = Unit {
+                    view,
+                    lang,
+                    body,
+                    candidates,
+                    checked: Vec::new(),
+                    boundaries: OnceCell::new(),
+                };
+                unit.checked = {
+                    let ctx = self.context(&unit);
+                    check::run(&self.checks, &ctx)
+                };
+                unit
+            })
+            .collect();
+
+        // Layout: sections, modes, lead-ins.
+        let kept = |u: &Unit<'_>| {
+            u.checked
+                .iter()
+                .any(|c| c.dropped.is_none() && matches!(c.candidate.entry, Entry::Trigger(_)))
+        };
+        let has_trigger: Vec<bool> = units.iter().map(kept).collect();
+        self.structure
+            .sections(text, &sentences, &mut places, &has_trigger, |i| {
+                &units[i].view.text
+            });
+        // In a background section, words that there report what was done do not count.
+        for (unit, place) in units.iter_mut().zip(&places) {
+            if place.mode != Mode::Background {
+                continue;
+            }
+            for c in unit.checked.iter_mut().filter(|c| c.dropped.is_none()) {
+                if let Entry::Trigger(ti) = c.candidate.entry {
+                    if !self.dict.triggers[ti].in_background {
+                        c.dropped = Some(Reason::Background);
+                    }
+                }
+            }
+        }
+
+        let speakers = self.speakers.track(
+            units.len(),
+            |i| &units[i].view.text,
+            |i| units[i].lang,
+            |i| sentences[i].whole_line(),
+        );
+
+        let doc_hash = xxh3_64(doc.text.as_bytes());
+        let mut tasks = Vec::new();
+        let mut hits = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            for c in &unit.checked {
+                hits.push(Hit {
+                    sentence: i,
+                    entry: c.candidate.entry,
+                    span: unit.view.to_doc(c.candidate.span),
+                    dropped: c.dropped,
+                });
+            }
+            let mut trigs = self.dictionary_triggers(unit);
+            if trigs.is_empty() {
+                trigs.extend(self.implied_trigger(i, unit, &units, &places));
+            }
+            if trigs.is_empty() {
+                continue;
+            }
+            self.assemble(
+                i,
+                unit,
+                &sentences[i],
+                &trigs,
+                &speakers,
+                doc_hash,
+                &mut tasks,
+            );
+        }
+        Extraction {
+            langs: units.iter().map(|u| u.lang).collect(),
+            sentences,
+            places,
+            hits,
+            speakers,
+            tasks,
+        }
+    }
+
+    fn matcher(&self, lang: Lang) -> &PhraseMatcher {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
+    fn context<'a>(&'a self, unit: &'a Unit<'_>) -> Context<'a> {
+        Context::new(
+            &unit.view.text,
+            unit.lang,
+            unit.body,
+            &unit.candidates,
+            &self.dict,
+            self.words.as_ref(),
+            &unit.boundaries,
+        )
+    }
+
+    fn dictionary_triggers(&self, unit: &Unit<'_>) -> Vec<Trig> {
+        unit.checked
+            .iter()
+            .filter(|c| c.dropped.is_none())
+            .filter(|c| !shadowed(c, &unit.checked))
+            .filter_map(|c| match c.candidate.entry {
+                Entry::Trigger(ti) => {
+                    let t = &self.dict.triggers[ti];
+                    Some(Trig {
+                        span: c.candidate.span,
+                        modality: t.modality,
+                        strength: t.strength,
+                        actor: t.actor,
+                        hint: c.candidate.actor,
+                        rule: Rule::Trigger(ti),
+                    })
+                }
+                Entry::Blocker(_) => None,
+            })
+            .collect()
+    }
+
+    /// A command verb that the layout makes a directive: in a task or goal section, or in a
+    /// list item under a lead-in.
+    fn implied_trigger(
+        &self,
+        i: usize,
+        unit: &Unit<'_>,
+        units: &[Unit<'_>],
+        places: &[Place],
+    ) -> Option<Trig> {
+        let place = &places[i];
+        if place.section_title {
+            return None;
+        }
+        let lead = place
+            .governed_by
+            .filter(|_| place.marker.is_some())
+            .map(|l| self.dictionary_triggers(&units[l]).into_iter().next());
+        let (modality, strength, via) = match (lead, place.mode) {
+            (Some(Some(t)), _) => (t.modality, t.strength, "lead-in"),
+            (Some(None), _) => (Modality::Obligation, 2, "lead-in"),
+            (None, Mode::Task) => (Modality::Obligation, 2, "section"),
+            (None, Mode::Goal) => (Modality::Commitment, 2, "section"),
+            (None, Mode::Plain | Mode::Background) => return None,
+        };
+        let ctx = self.context(unit);
+        let view = &unit.view.text;
+        let has_word = |words: &[String], from: usize, to: usize| {
+            words.iter().any(|w| {
+                view[from..to]
+                    .match_indices(w.as_str())
+                    .any(|(k, _)| ctx.is_word(Span::new(from + k, from + k + w.len())))
+            })
+        };
+        let span = match unit.lang {
+            Lang::Zh => {
+                // A report of the past is not a command.
+                if has_word(&self.past, unit.body, view.len()) {
+                    return None;
+                }
+                // The first command verb that is a word of its own, outside a blocked span
+                // ("……的，" topics) and not after a copula in its clause ("X是……").
+                self.structure.zh_verbs_in(view, unit.body).find(|&verb| {
+                    let clause = clause_around(view, verb);
+                    ctx.is_word(verb)
+                        && check::blocked_at(&ctx, verb).is_none()
+                        && !has_word(&self.copulas, clause.start.max(unit.body), verb.start)
+                })?
+            }
+            Lang::En => {
+                let verb = self.structure.en_verb(view, unit.body)?;
+                if check::blocked_at(&ctx, verb).is_some() {
+                    return None;
+                }
+                verb
+            }
+        };
+        Some(Trig {
+            span,
+            modality,
+            strength,
+            actor: ActorRule::Subject,
+            hint: None,
+            rule: Rule::Implied { via },
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        &self,
+        i: usize,
+        unit: &Unit<'_>,
+        sentence: &Sentence,
+        trigs: &[Trig],
+        speakers: &SpeakerTrack,
+        doc_hash: u64,
+        tasks: &mut Vec<Task>,
+    ) {
+        let view = &unit.view.text;
+        // One task per run of triggers of the same modality.
+        let mut groups: Vec<&[Trig]> = Vec::new();
+        let mut start = 0;
+        for k in 1..=trigs.len() {
+            if k == trigs.len() || trigs[k].modality != trigs[start].modality {
+                groups.push(&trigs[start..k]);
+                start = k;
+            }
+        }
+        let intro_end = speakers.intro_end[i].unwrap_or(0);
+        let mut left = unit.body.max(intro_end);
+        for (g, group) in groups.iter().enumerate() {
+            let first = &group[0];
+            let from = left.min(first.span.start);
+            let actor = group.iter().find_map(|t| {
+                self.actors
+                    .find(unit.lang, view, from, t.span, t.actor, t.hint)
+            });
+            let action_start = match first.rule {
+                Rule::Implied { .. } => first.span.start,
+                Rule::Trigger(_) => match (first.actor, actor) {
+                    (ActorRule::Object, Some(a)) if a.start >= first.span.end => {
+                        let after = &view[a.end..];
+                        let skip = after.len() - after.trim_start().len();
+                        let after_ws = &after[skip..];
+                        a.end + skip + if after_ws.starts_with("to ") { 3 } else { 0 }
+                    }
+                    _ => first.span.end,
+                },
+            };
+            let action_end = groups.get(g + 1).map_or(view.len(), |n| n[0].span.start);
+            let mut action = trim_action(view, Span::new(action_start.min(action_end), action_end));
+            if unit.lang == Lang::En && view[action.start..action.end].starts_with("to ") {
+                action.start += 3;
+            }
+            if action.is_empty() {
+                // The trigger closes the sentence ("... is hereby revoked", "X shall:"):
+                // the action is the sentence itself.
+                action = trim_action(view, Span::new(unit.body.min(view.len()), action_end));
+            }
+            // The deadline in the trigger's own clause, else anywhere in the sentence.
+            let clause = clause_around(view, first.span);
+            let deadline = self
+                .deadlines
+                .find(unit.lang, view, clause.start, clause.end)
+                .or_else(|| {
+                    self.deadlines
+                        .find(unit.lang, view, unit.body.min(view.len()), view.len())
+                })
+                .map(|f| Deadline {
+                    span: unit.view.to_doc(f.span),
+                    kind: self.dict.deadlines[f.rule].kind.clone(),
+                    rule: f.rule,
+                });
+            let trigger = unit.view.to_doc(first.span);
+            let rule_name = self.rule_name(&first.rule, unit.lang);
+            tasks.push(Task {
+                id: TaskId::derive(doc_hash, sentence.span, trigger, &rule_name),
+                sentence: i,
+                lang: unit.lang,
+                modality: first.modality,
+                strength: group
+                    .iter()
+                    .map(|t| t.strength)
+                    .max()
+                    .unwrap_or(first.strength),
+                trigger,
+                rule: first.rule.clone(),
+                actor: actor.map(|a| unit.view.to_doc(a)),
+                action: unit.view.to_doc(action),
+                speaker: speakers.speakers[i].as_ref().map(|s| Arc::clone(&s.name)),
+                deadline,
+            });
+            left = group.last().map_or(left, |t| t.span.end);
+        }
+    }
+}
+
+/// The clause around `span`: from the last clause break before it to the next after it.
+fn clause_around(view: &str, span: Span) -> Span {
+    let start = view[..span.start].rfind(CLAUSE_END).map_or(0, |k| {
+        k + view[k..].chars().next().map_or(0, char::len_utf8)
+    });
+    let end = view[span.end..]
+        .find(CLAUSE_END)
+        .map_or(view.len(), |k| span.end + k);
+    Span::new(start, end)
+}
+
+/// True when a longer kept trigger covers this one ("No agency shall" covers "shall").
+fn shadowed(c: &Checked, all: &[Checked]) -> bool {
+    all.iter().any(|o| {
+        o.dropped.is_none()
+            && matches!(o.candidate.entry, Entry::Trigger(_))
+            && o.candidate.span != c.candidate.span
+            && o.candidate.span.overlaps(c.candidate.span)
+            && o.candidate.span.len() > c.candidate.span.len()
+    })
+}
+
+/// Trims white space and closing punctuation off an action.
+fn trim_action(view: &str, span: Span) -> Span {
+    let t = &view[span.start..span.end];
+    let lead = t.len()
+        - t.trim_start_matches(|c: char| c.is_whitespace() || CLAUSE_END.contains(&c))
+            .len();
+    let body = t[lead..].trim_end_matches(|c: char| c.is_whitespace() || CLAUSE_END.contains(&c));
+    Span::new(span.start + lead, span.start + lead + body.len())
+}
+
+impl Unit<'_> {
+    #[allow(dead_code)]
+    fn text(&self) -> &str {
+        &self.view.text
+    }
+}

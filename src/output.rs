@@ -1,0 +1,595 @@
+//! Output: the versioned records of the JSON contract, and writers for each format.
+//!
+//! The library never prints; a [`Sink`] writes to whatever `Write` the caller gives it.
+//! Offsets in records are Unicode code points into the decoded text, end exclusive, so
+//! Python's `text[start:end]` gives the cited words back; `line` is 1-based.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::dictionary::Modality;
+use crate::document::{Document, Lang, Offsets, Span};
+use crate::extract::{Extraction, Extractor};
+use crate::task::Task;
+use crate::view::{Variants, View};
+
+/// The version of the record format. It changes only when a field changes meaning or
+/// disappears; new fields may be added within a version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Words cited from the document.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Cited {
+    /// The words exactly as in the document.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// A cited sentence.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct CitedSentence {
+    /// The sentence exactly as in the document.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// 1-based line of its first character.
+    pub line: usize,
+    /// First byte (UTF-8 of the decoded text).
+    pub byte_start: usize,
+    /// One past the last byte.
+    pub byte_end: usize,
+}
+
+/// A cited deadline.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct CitedDeadline {
+    /// The time-limit words.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// `by`, `within`, `from`, `immediate`, `recurring` or `period`.
+    pub kind: String,
+}
+
+/// `{"type":"task", ...}`: one directive.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct TaskRecord {
+    /// Always `task`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Stable id: 16 hex digits from the text, the sentence, the trigger and the rule.
+    pub id: String,
+    /// The same id as a UUID.
+    pub uuid: String,
+    /// The input as given (`-` for stdin).
+    pub document: String,
+    /// `zh` or `en`.
+    pub lang: Lang,
+    /// `obligation`, `prohibition`, `recommendation` or `commitment`.
+    pub modality: Modality,
+    /// 3 binding (must, 必须), 2 expected (should, 要), 1 advisory (encouraged, 鼓励).
+    pub strength: u8,
+    /// The dictionary entry or layout rule that found it.
+    pub rule: String,
+    /// The trigger words.
+    pub trigger: Cited,
+    /// The party bound to act, as written; null when the sentence names none.
+    pub actor: Option<String>,
+    /// What must be done.
+    pub action: String,
+    /// Who issued it; null when the text never says.
+    pub speaker: Option<String>,
+    /// The time limit; null when there is none.
+    pub deadline: Option<CitedDeadline>,
+    /// The sentence it is cited from.
+    pub sentence: CitedSentence,
+}
+
+/// `{"type":"sentence", ...}`: one sentence, from `directives segment`.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct SentenceRecord {
+    /// Always `sentence`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The input as given.
+    pub document: String,
+    /// The sentence exactly as in the document.
+    pub text: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// `zh` or `en`.
+    pub lang: Lang,
+}
+
+/// How an input ended.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Processed (zero tasks is fine).
+    Ok,
+    /// Could not be read or decoded.
+    Error,
+    /// Not text (binary, image, ...), deliberately left out.
+    Skipped,
+}
+
+/// `{"type":"document", ...}`: one per input, after its tasks.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct DocumentRecord {
+    /// Always `document`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The input as given.
+    pub document: String,
+    /// ok, error or skipped.
+    pub status: Status,
+    /// Tasks found.
+    pub tasks: usize,
+    /// Sentences read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentences: Option<usize>,
+    /// Main language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// The encoding used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// How the encoding was chosen: bom, declared, detected, forced, default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding_source: Option<&'static str>,
+    /// True when undecodable bytes became U+FFFD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<bool>,
+    /// The format read (text, markdown, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// Code points of the decoded text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chars: Option<usize>,
+    /// Why it failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Why it was skipped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// `{"type":"summary", ...}`: last, once per run.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    /// Always `summary`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Inputs seen: ok + errors + skipped.
+    pub inputs: usize,
+    /// Inputs processed.
+    pub ok: usize,
+    /// Inputs that failed.
+    pub errors: usize,
+    /// Inputs skipped.
+    pub skipped: usize,
+    /// Tasks found in all inputs.
+    pub tasks: usize,
+}
+
+impl Summary {
+    /// An empty summary.
+    pub fn new() -> Self {
+        Summary {
+            kind: "summary",
+            schema_version: SCHEMA_VERSION,
+            ..Summary::default()
+        }
+    }
+
+    /// Counts one outcome.
+    pub fn add(&mut self, doc: &DocumentRecord) {
+        self.inputs += 1;
+        self.tasks += doc.tasks;
+        match doc.status {
+            Status::Ok => self.ok += 1,
+            Status::Error => self.errors += 1,
+            Status::Skipped => self.skipped += 1,
+        }
+    }
+}
+
+/// Turns the pipeline's spans into cited records for one document.
+pub struct Citer<'a> {
+    doc: &'a Document,
+    offsets: Offsets,
+    plain: Variants,
+}
+
+impl<'a> Citer<'a> {
+    /// Indexes `doc`.
+    pub fn new(doc: &'a Document) -> Self {
+        Citer {
+            doc,
+            offsets: Offsets::new(&doc.text),
+            plain: Variants::default(),
+        }
+    }
+
+    fn snap(&self, span: Span) -> Span {
+        let t = &self.doc.text;
+        let mut s = span.start.min(t.len());
+        while !t.is_char_boundary(s) {
+            s -= 1;
+        }
+        let mut e = span.end.clamp(s, t.len());
+        while !t.is_char_boundary(e) {
+            e += 1;
+        }
+        Span::new(s, e)
+    }
+
+    /// The words of `span`, cited.
+    pub fn cite(&self, span: Span) -> Cited {
+        let span = self.snap(span);
+        Cited {
+            text: span.of(&self.doc.text).to_string(),
+            start: self.offsets.char_at(&self.doc.text, span.start),
+            end: self.offsets.char_at(&self.doc.text, span.end),
+        }
+    }
+
+    /// A sentence, cited.
+    pub fn sentence(&self, span: Span) -> CitedSentence {
+        let span = self.snap(span);
+        let c = self.cite(span);
+        CitedSentence {
+            text: c.text,
+            start: c.start,
+            end: c.end,
+            line: self.offsets.line_at(&self.doc.text, span.start),
+            byte_start: span.start,
+            byte_end: span.end,
+        }
+    }
+
+    /// Words of `span` for reading: markup blanked, white space tidied.
+    pub fn words(&self, span: Span) -> String {
+        let span = self.snap(span);
+        let analysed = self.doc.analysis_text();
+        let mut span = span;
+        while !analysed.is_char_boundary(span.start) {
+            span.start += 1;
+        }
+        while !analysed.is_char_boundary(span.end) {
+            span.end -= 1;
+        }
+        if span.is_empty() {
+            return String::new();
+        }
+        View::new(span.of(analysed), 0, &self.plain)
+            .text
+            .trim()
+            .to_string()
+    }
+
+    /// The record of one task.
+    pub fn task(&self, ex: &Extraction, extractor: &Extractor, task: &Task) -> TaskRecord {
+        let sentence = ex.sentences[task.sentence].span;
+        TaskRecord {
+            kind: "task",
+            schema_version: SCHEMA_VERSION,
+            id: task.id.short(),
+            uuid: task.id.uuid(),
+            document: self.doc.name.clone(),
+            lang: task.lang,
+            modality: task.modality,
+            strength: task.strength,
+            rule: extractor.rule_id(task),
+            trigger: self.cite(task.trigger),
+            actor: task.actor.map(|a| self.words(a)).filter(|a| !a.is_empty()),
+            action: self.words(task.action),
+            speaker: task.speaker.as_deref().map(str::to_string),
+            deadline: task.deadline.as_ref().map(|d| {
+                let c = self.cite(d.span);
+                CitedDeadline {
+                    text: c.text,
+                    start: c.start,
+                    end: c.end,
+                    kind: d.kind.clone(),
+                }
+            }),
+            sentence: self.sentence(sentence),
+        }
+    }
+
+    /// The record of one sentence.
+    pub fn sentence_record(&self, ex: &Extraction, i: usize) -> SentenceRecord {
+        let c = self.sentence(ex.sentences[i].span);
+        SentenceRecord {
+            kind: "sentence",
+            schema_version: SCHEMA_VERSION,
+            document: self.doc.name.clone(),
+            text: c.text,
+            start: c.start,
+            end: c.end,
+            line: c.line,
+            lang: ex.langs[i],
+        }
+    }
+
+    /// The `document` record of a processed input.
+    pub fn document(&self, ex: &Extraction, tasks: usize) -> DocumentRecord {
+        DocumentRecord {
+            kind: "document",
+            schema_version: SCHEMA_VERSION,
+            document: self.doc.name.clone(),
+            status: Status::Ok,
+            tasks,
+            sentences: Some(ex.sentences.len()),
+            lang: ex.lang(),
+            encoding: Some(self.doc.encoding.name.clone()),
+            encoding_source: Some(self.doc.encoding.chosen_by),
+            replaced: Some(self.doc.encoding.replaced),
+            format: Some(self.doc.format),
+            chars: Some(self.offsets.char_at(&self.doc.text, self.doc.text.len())),
+            error: None,
+            reason: None,
+        }
+    }
+}
+
+/// The `document` record of an input that failed or was skipped.
+pub fn failed_document(name: &str, status: Status, message: String) -> DocumentRecord {
+    let (error, reason) = match status {
+        Status::Skipped => (None, Some(message)),
+        _ => (Some(message), None),
+    };
+    DocumentRecord {
+        kind: "document",
+        schema_version: SCHEMA_VERSION,
+        document: name.to_string(),
+        status,
+        tasks: 0,
+        sentences: None,
+        lang: None,
+        encoding: None,
+        encoding_source: None,
+        replaced: None,
+        format: None,
+        chars: None,
+        error,
+        reason,
+    }
+}
+
+/// What a run outputs per document: its task or sentence records, then its document record.
+#[derive(Clone, Debug)]
+pub enum Records {
+    /// From `extract`.
+    Tasks(Vec<TaskRecord>),
+    /// From `segment`.
+    Sentences(Vec<SentenceRecord>),
+}
+
+/// The output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON record a line.
+    Jsonl,
+    /// One JSON value for the whole run.
+    Json,
+    /// Lines for people.
+    Text,
+}
+
+/// Writes records as they come, in one format.
+pub trait Sink {
+    /// One input's records.
+    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()>;
+    /// The end of the run.
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// What a run emits per document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum What {
+    /// Task records (`extract`).
+    Tasks,
+    /// Sentence records (`segment`).
+    Sentences,
+}
+
+/// A sink for `format` writing to `out`.
+pub fn sink<'w>(format: Format, what: What, out: Box<dyn Write + 'w>) -> Box<dyn Sink + 'w> {
+    match format {
+        Format::Jsonl => Box::new(JsonlSink { out }),
+        Format::Json => Box::new(JsonSink {
+            out,
+            what,
+            tasks: Vec::new(),
+            sentences: Vec::new(),
+            documents: Vec::new(),
+        }),
+        Format::Text => Box::new(TextSink { out }),
+    }
+}
+
+struct JsonlSink<'w> {
+    out: Box<dyn Write + 'w>,
+}
+
+fn line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+impl Sink for JsonlSink<'_> {
+    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
+        match records {
+            Records::Tasks(t) => t.iter().try_for_each(|r| line(&mut *self.out, r))?,
+            Records::Sentences(s) => s.iter().try_for_each(|r| line(&mut *self.out, r))?,
+        }
+        line(&mut *self.out, doc)?;
+        self.out.flush()
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        line(&mut *self.out, summary)?;
+        self.out.flush()
+    }
+}
+
+struct JsonSink<'w> {
+    out: Box<dyn Write + 'w>,
+    what: What,
+    tasks: Vec<TaskRecord>,
+    sentences: Vec<SentenceRecord>,
+    documents: Vec<DocumentRecord>,
+}
+
+#[derive(Serialize)]
+struct JsonRun<'a> {
+    schema_version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tasks: Option<&'a [TaskRecord]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentences: Option<&'a [SentenceRecord]>,
+    documents: &'a [DocumentRecord],
+    summary: &'a Summary,
+}
+
+impl Sink for JsonSink<'_> {
+    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
+        match records {
+            Records::Tasks(t) => self.tasks.extend(t.iter().cloned()),
+            Records::Sentences(s) => self.sentences.extend(s.iter().cloned()),
+        }
+        self.documents.push(doc.clone());
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        let run = JsonRun {
+            schema_version: SCHEMA_VERSION,
+            tasks: (self.what == What::Tasks).then_some(&self.tasks[..]),
+            sentences: (self.what == What::Sentences).then_some(&self.sentences[..]),
+            documents: &self.documents,
+            summary,
+        };
+        serde_json::to_writer_pretty(&mut *self.out, &run)?;
+        self.out.write_all(b"\n")?;
+        self.out.flush()
+    }
+}
+
+struct TextSink<'w> {
+    out: Box<dyn Write + 'w>,
+}
+
+impl Sink for TextSink<'_> {
+    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
+        let out = &mut self.out;
+        match doc.status {
+            Status::Ok => {}
+            Status::Error => {
+                return writeln!(
+                    out,
+                    "{}: error: {}",
+                    doc.document,
+                    doc.error.as_deref().unwrap_or("")
+                )
+            }
+            Status::Skipped => {
+                return writeln!(
+                    out,
+                    "{}: skipped: {}",
+                    doc.document,
+                    doc.reason.as_deref().unwrap_or("")
+                )
+            }
+        }
+        match records {
+            Records::Tasks(tasks) => {
+                for t in tasks {
+                    let mut facts = vec![format!("{} {}", t.modality, t.strength)];
+                    if let Some(s) = &t.speaker {
+                        facts.push(format!("speaker: {s}"));
+                    }
+                    facts.push(format!("actor: {}", t.actor.as_deref().unwrap_or("-")));
+                    if let Some(d) = &t.deadline {
+                        facts.push(format!("deadline: {}", d.text));
+                    }
+                    writeln!(
+                        out,
+                        "{}:{}: {}",
+                        t.document,
+                        t.sentence.line,
+                        facts.join(" | ")
+                    )?;
+                    writeln!(out, "    {}", mark_trigger(t))?;
+                }
+                writeln!(out, "{}: {} tasks", doc.document, doc.tasks)?;
+            }
+            Records::Sentences(sentences) => {
+                for s in sentences {
+                    writeln!(
+                        out,
+                        "{}:{}: {}",
+                        s.document,
+                        s.line,
+                        s.text.replace('\n', " ")
+                    )?;
+                }
+            }
+        }
+        out.flush()
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if summary.inputs > 1 {
+            writeln!(
+                self.out,
+                "{} inputs: {} ok, {} errors, {} skipped; {} tasks",
+                summary.inputs, summary.ok, summary.errors, summary.skipped, summary.tasks
+            )?;
+        }
+        self.out.flush()
+    }
+}
+
+/// The cited sentence with the trigger in brackets, on one line.
+fn mark_trigger(t: &TaskRecord) -> String {
+    let s = &t.sentence;
+    let chars: Vec<char> = s.text.chars().collect();
+    let a = t.trigger.start.saturating_sub(s.start).min(chars.len());
+    let b = t.trigger.end.saturating_sub(s.start).clamp(a, chars.len());
+    let piece = |r: &[char]| {
+        r.iter()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(
+        "{}[{}]{}",
+        piece(&chars[..a]),
+        piece(&chars[a..b]),
+        piece(&chars[b..])
+    )
+}

@@ -1,0 +1,273 @@
+//! Who issued each directive.
+//!
+//! The speaker of a sentence is, in order of precedence:
+//! 1. the last speaker introduced before or in it ("Tan Zuojun pointed out that", "会议强调",
+//!    "他指出" resolved to the last person named) — an introduction holds until the next one;
+//! 2. the document's authority ("By the authority vested in me as President" gives
+//!    "the President");
+//! 3. the notice's issuing body, from its signature (a line above the date at the end) or its
+//!    header ("X文件", a line naming an office at the top);
+//! 4. nobody (`null`).
+//!
+//! The patterns are in `<lang>/speakers.tsv`.
+
+use std::sync::Arc;
+
+use regex::Regex;
+
+use crate::dictionary::{Dictionary, Role};
+use crate::document::{Lang, Span};
+use crate::error::{DictError, Result};
+
+/// A compiled speaker pattern.
+#[derive(Debug, Clone)]
+struct Pattern {
+    rule: usize,
+    lang: Lang,
+    role: Role,
+    re: Regex,
+    name: String,
+}
+
+/// The speaker of one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The name as the output reports it.
+    pub name: Arc<str>,
+    /// The speaker rule (index into [`Dictionary::speakers`]) that named it.
+    pub rule: usize,
+    /// The sentence it was named in.
+    pub sentence: usize,
+}
+
+/// Speakers for every sentence of a document.
+#[derive(Clone, Debug, Default)]
+pub struct SpeakerTrack {
+    /// The speaker of each sentence.
+    pub speakers: Vec<Option<Speaker>>,
+    /// For a sentence that introduces a speaker, the view offset where the introduction ends
+    /// ("X stressed that |all units must ..."): the actor is looked for after it.
+    pub intro_end: Vec<Option<usize>>,
+}
+
+/// The compiled speaker rules.
+#[derive(Debug, Clone)]
+pub struct Speakers {
+    patterns: Vec<Pattern>,
+    /// Words a name never opens with: "As stated", "为贯彻……要求", "按照……要求".
+    not_names: Vec<String>,
+}
+
+/// How many whole-line sentences at each end of a document are searched for an issuer.
+const ISSUER_WINDOW: usize = 12;
+
+impl Speakers {
+    /// Compiles the speaker patterns of `dict`.
+    pub fn new(dict: &Dictionary) -> Result<Self> {
+        let patterns = dict
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(rule, s)| {
+                let re = Regex::new(&s.pattern).map_err(|e| {
+                    DictError::new(&s.origin.file, Some(s.origin.line), e.to_string())
+                })?;
+                Ok(Pattern {
+                    rule,
+                    lang: s.lang,
+                    role: s.role,
+                    re,
+                    name: s.name.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut not_names: Vec<String> = Vec::new();
+        for class in ["starter", "subordinator", "conjunction"] {
+            not_names.extend(dict.words_of(Lang::En, class).map(|w| w.to_lowercase()));
+        }
+        for class in ["preposition", "conjunction", "time"] {
+            not_names.extend(dict.words_of(Lang::Zh, class).map(str::to_string));
+        }
+        Ok(Speakers {
+            patterns,
+            not_names,
+        })
+    }
+
+    fn matches<'a>(
+        &'a self,
+        lang: Lang,
+        roles: &'a [Role],
+        view: &'a str,
+    ) -> impl Iterator<Item = (&'a Pattern, String, usize)> + 'a {
+        self.patterns
+            .iter()
+            .filter(move |p| p.lang == lang && roles.contains(&p.role))
+            .filter_map(move |p| {
+                let caps = p.re.captures(view)?;
+                let mut name = String::new();
+                caps.expand(&p.name, &mut name);
+                let name = name.trim().to_string();
+                if p.role == Role::Intro && !self.is_name(&name) {
+                    return None;
+                }
+                let end = caps.get(0).expect("group 0").end();
+                Some((p, name, end))
+            })
+    }
+
+    /// False for "names" that open with a function word: "As", "为贯彻落实", "按照".
+    fn is_name(&self, name: &str) -> bool {
+        let first_word = name.split_whitespace().next().unwrap_or("").to_lowercase();
+        !self.not_names.iter().any(|w| {
+            if w.is_ascii() {
+                first_word == *w
+            } else {
+                name.starts_with(w.as_str())
+            }
+        })
+    }
+
+    /// Assigns a speaker to every sentence. `view(i)` is sentence `i`'s view text,
+    /// `lang(i)` its language and `whole_line(i)` whether it stands on its own line.
+    pub fn track<'v>(
+        &self,
+        n: usize,
+        view: impl Fn(usize) -> &'v str,
+        lang: impl Fn(usize) -> Lang,
+        whole_line: impl Fn(usize) -> bool,
+    ) -> SpeakerTrack {
+        let mut fallback: Option<Speaker> = None;
+        // The document's authority.
+        'outer: for i in 0..n.min(200) {
+            if let Some((p, name, _)) = self.matches(lang(i), &[Role::Authority], view(i)).next() {
+                fallback = Some(Speaker {
+                    name: name.into(),
+                    rule: p.rule,
+                    sentence: i,
+                });
+                break 'outer;
+            }
+        }
+        // The issuing body: the signature near the end, else the header.
+        if fallback.is_none() {
+            let lines: Vec<usize> = (0..n).filter(|&i| whole_line(i)).collect();
+            let bottom = lines.iter().rev().take(ISSUER_WINDOW);
+            let top = lines.iter().take(ISSUER_WINDOW);
+            fallback = bottom.chain(top).find_map(|&i| {
+                self.matches(lang(i), &[Role::Issuer], view(i).trim())
+                    .next()
+                    .map(|(p, name, _)| Speaker {
+                        name: name.into(),
+                        rule: p.rule,
+                        sentence: i,
+                    })
+            });
+        }
+        let mut track = SpeakerTrack {
+            speakers: Vec::with_capacity(n),
+            intro_end: Vec::with_capacity(n),
+        };
+        let mut current: Option<Speaker> = None;
+        let mut last_person: Option<Speaker> = None;
+        for i in 0..n {
+            let v = view(i);
+            let mut end = None;
+            if let Some((p, name, e)) = self
+                .matches(lang(i), &[Role::Intro, Role::Body, Role::Pronoun], v)
+                .min_by_key(|(_, _, e)| *e)
+            {
+                let named = match p.role {
+                    Role::Pronoun => last_person.clone().map(|s| Speaker { sentence: i, ..s }),
+                    _ => Some(Speaker {
+                        name: name.into(),
+                        rule: p.rule,
+                        sentence: i,
+                    }),
+                };
+                if let Some(s) = named {
+                    if p.role == Role::Intro {
+                        last_person = Some(s.clone());
+                    }
+                    current = Some(s);
+                    end = Some(e);
+                }
+            }
+            track
+                .speakers
+                .push(current.clone().or_else(|| fallback.clone()));
+            track.intro_end.push(end);
+        }
+        track
+    }
+}
+
+/// The span of a sentence's view that a speaker introduction covers, for tests.
+pub fn intro_span(track: &SpeakerTrack, i: usize) -> Option<Span> {
+    track.intro_end[i].map(|e| Span::new(0, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn track(sentences: &[&str]) -> Vec<Option<String>> {
+        let sp = Speakers::new(&Dictionary::builtin()).unwrap();
+        let t = sp.track(
+            sentences.len(),
+            |i| sentences[i],
+            |i| Lang::detect(sentences[i]),
+            |_| true,
+        );
+        t.speakers
+            .into_iter()
+            .map(|s| s.map(|s| s.name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn an_introduced_speaker_holds_until_the_next() {
+        let got = track(&[
+            "The meeting was chaired by Jin Guowei.",
+            "Tan Zuojun pointed out that the lesson is profound.",
+            "All units should act.",
+            "The meeting stressed that safety comes first.",
+            "Everyone must act.",
+        ]);
+        assert_eq!(got[0], None);
+        assert_eq!(got[2].as_deref(), Some("Tan Zuojun"));
+        assert_eq!(got[4].as_deref(), Some("The meeting"));
+    }
+
+    #[test]
+    fn a_pronoun_is_the_last_person_named() {
+        let got = track(&[
+            "李明指出，安全生产责任重大。",
+            "会议强调，要加强监管。",
+            "他强调，各地要落实责任。",
+        ]);
+        assert_eq!(got[0].as_deref(), Some("李明"));
+        assert_eq!(got[1].as_deref(), Some("会议"));
+        assert_eq!(got[2].as_deref(), Some("李明"));
+    }
+
+    #[test]
+    fn the_signature_names_the_issuer() {
+        let got = track(&[
+            "关于做好安全生产工作的通知",
+            "各单位要加强监管。",
+            "某某市安全生产委员会办公室",
+            "2024年3月24日",
+        ]);
+        assert_eq!(got[1].as_deref(), Some("某某市安全生产委员会办公室"));
+    }
+
+    #[test]
+    fn the_authority_of_an_order_is_its_speaker() {
+        let got = track(&[
+            "By the authority vested in me as President by the Constitution, it is hereby ordered as follows:",
+            "Each agency shall report.",
+        ]);
+        assert_eq!(got[1].as_deref(), Some("the President"));
+    }
+}

@@ -1,0 +1,478 @@
+//! Document structure: list markers, headings, the sections they open, and list items
+//! governed by a lead-in.
+//!
+//! Official texts issue many tasks without a modal verb: a plan's task section is a list of
+//! commands ("（三）深入开展隐患排查整治。"), an order's lead-in ("The Secretary shall:") governs
+//! the items under it, a readout chains "一是……二是……". This stage reads that layout:
+//!
+//! - **Markers.** A sentence that opens with a marker of `common/markers.tsv` gets its style.
+//! - **Headings.** A marked sentence whose body is short and stands on its own line (or is
+//!   closed by 。 with the section text after it, "（一）指导思想。全面贯彻……") is a heading; so
+//!   is a short line with no closing punctuation. Headings nest by marker style: a style seen
+//!   before closes the sections opened since; a new style opens a deeper one.
+//! - **Modes.** A heading whose text contains a `section-task` word (主要任务, 保障措施, ...)
+//!   opens a task section, `section-goal` (工作目标, 总体要求) a goal section, and
+//!   `section-background` (基本情况, 工作回顾) a background one; other headings inherit. An
+//!   `opener` phrase (通知如下) puts the rest of the document in task mode. Such titles are
+//!   never directives themselves.
+//! - **Lead-ins.** A sentence that ends with a colon (or a comma before an inline list) and
+//!   carries a trigger or a `lead-in` word governs the marked items that follow it, until a
+//!   new paragraph without a marker or a sibling of the lead-in itself.
+//!
+//! The extraction stage then treats a sentence without a dictionary trigger as a directive
+//! when it is in a task or goal section, or governed by a lead-in, and opens (Chinese: holds)
+//! a command verb from the `verb` word list.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use serde::Serialize;
+
+use crate::dictionary::Dictionary;
+use crate::document::{Lang, Span};
+use crate::error::{DictError, Result};
+use crate::segment::{Sentence, Terminator};
+
+/// The kind of section a sentence sits in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// No section rule applies: only dictionary triggers count.
+    #[default]
+    Plain,
+    /// A task section: command sentences are obligations.
+    Task,
+    /// A goal section: command sentences are commitments.
+    Goal,
+    /// A background or review section: only dictionary triggers count.
+    Background,
+}
+
+/// Where a sentence sits in the document's layout.
+#[derive(Clone, Debug, Default)]
+pub struct Place {
+    /// The marker's style (index into [`Dictionary::markers`]) and its document span.
+    pub marker: Option<(usize, Span)>,
+    /// Document offset where the body starts, after the marker and white space.
+    pub body_start: usize,
+    /// A heading or title line.
+    pub heading: bool,
+    /// A heading that only names a section (一、总体要求, 二、主要任务): never a directive.
+    pub section_title: bool,
+    /// The mode of the section it is in.
+    pub mode: Mode,
+    /// The lead-in sentence that governs it, if it is a list item under one.
+    pub governed_by: Option<usize>,
+}
+
+/// The compiled layout rules.
+#[derive(Debug)]
+pub struct Structure {
+    styles: Vec<Regex>,
+    letter_style: Option<usize>,
+    roman_style: Option<usize>,
+    section_words: AhoCorasick,
+    section_modes: Vec<Mode>,
+    openers: Vec<String>,
+    lead_ins: Vec<String>,
+    title_nouns: Vec<String>,
+    zh_verbs: AhoCorasick,
+    zh_verb_list: Vec<String>,
+    en_verbs: HashSet<String>,
+    en_adverbs: Regex,
+}
+
+/// Headings are at most this many characters after their marker.
+const HEADING_CHARS: usize = 32;
+
+impl Structure {
+    /// Compiles the markers and word lists of `dict`.
+    pub fn new(dict: &Dictionary) -> Result<Self> {
+        let styles = dict
+            .markers
+            .iter()
+            .map(|m| {
+                Regex::new(&format!("^(?:{})", m.pattern)).map_err(|e| {
+                    DictError::new(&m.origin.file, Some(m.origin.line), e.to_string()).into()
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut section_words = Vec::new();
+        let mut section_modes = Vec::new();
+        for (class, mode) in [
+            ("section-task", Mode::Task),
+            ("section-goal", Mode::Goal),
+            ("section-background", Mode::Background),
+        ] {
+            for lang in [Lang::Zh, Lang::En] {
+                for w in dict.words_of(lang, class) {
+                    section_words.push(if lang == Lang::En {
+                        w.to_lowercase()
+                    } else {
+                        w.to_string()
+                    });
+                    section_modes.push(mode);
+                }
+            }
+        }
+        let section_words = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&section_words)
+            .map_err(|e| crate::error::Error::Config(e.to_string()))?;
+        let zh_verb_list: Vec<String> = dict
+            .words_of(Lang::Zh, "verb")
+            .map(str::to_string)
+            .collect();
+        let zh_verbs = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&zh_verb_list)
+            .map_err(|e| crate::error::Error::Config(e.to_string()))?;
+        let mut en_verbs = HashSet::new();
+        for v in dict.words_of(Lang::En, "verb") {
+            for form in english_forms(&v.to_lowercase()) {
+                en_verbs.insert(form);
+            }
+        }
+        let both = |class| -> Vec<String> {
+            dict.words_of(Lang::Zh, class)
+                .chain(dict.words_of(Lang::En, class))
+                .map(str::to_string)
+                .collect()
+        };
+        let style_named = |n: &str| dict.markers.iter().position(|m| m.style == n);
+        Ok(Structure {
+            styles,
+            letter_style: style_named("en-paren-lower"),
+            roman_style: style_named("en-paren-roman"),
+            section_words,
+            section_modes,
+            openers: both("opener"),
+            lead_ins: both("lead-in"),
+            title_nouns: both("title-noun"),
+            zh_verbs,
+            zh_verb_list,
+            en_verbs,
+            en_adverbs: Regex::new(r"^(?:(?:\w+ly|also|further|then|and|or|to)\s+)*")
+                .expect("valid"),
+        })
+    }
+
+    /// The Chinese command verbs, for adding to the word segmenter.
+    pub fn zh_verbs(&self) -> &[String] {
+        &self.zh_verb_list
+    }
+
+    /// Finds each sentence's marker, body start and whether it is a heading.
+    pub fn mark(&self, text: &str, sentences: &[Sentence]) -> Vec<Place> {
+        let mut last_letter: Option<char> = None;
+        sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let body = s.span.of(text);
+                let mut place = Place {
+                    body_start: s.span.start,
+                    ..Place::default()
+                };
+                if let Some((mut style, len)) = self
+                    .styles
+                    .iter()
+                    .enumerate()
+                    .find_map(|(k, re)| re.find(body).map(|m| (k, m.end())))
+                {
+                    style = self.roman_or_letter(style, &body[..len], &mut last_letter);
+                    place.marker = Some((style, Span::new(s.span.start, s.span.start + len)));
+                    let rest = &body[len..];
+                    place.body_start = s.span.start + len + (rest.len() - rest.trim_start().len());
+                }
+                let body_text = &text[place.body_start..s.span.end];
+                let chars = body_text.chars().count();
+                let same_line_follows =
+                    !s.line_end && sentences.get(i + 1).is_some_and(|n| !n.line_start);
+                place.heading = if place.marker.is_some() {
+                    chars <= HEADING_CHARS
+                        && (s.whole_line()
+                            || (s.line_start
+                                && s.end == Terminator::Stop
+                                && same_line_follows
+                                && chars <= 16))
+                } else {
+                    s.whole_line()
+                        && chars <= HEADING_CHARS
+                        && s.end != Terminator::Stop
+                        && s.end != Terminator::Semicolon
+                };
+                place
+            })
+            .collect()
+    }
+
+    /// "(i)", "(v)", "(x)" are roman numerals unless they follow "(h)", "(u)", "(w)" in a
+    /// lettered list. The styles are told apart by their names in `common/markers.tsv`:
+    /// `en-paren-lower` and `en-paren-roman`.
+    fn roman_or_letter(&self, style: usize, marker: &str, last_letter: &mut Option<char>) -> usize {
+        let (Some(lower), Some(roman)) = (self.letter_style, self.roman_style) else {
+            return style;
+        };
+        if style != lower && style != roman {
+            return style;
+        }
+        let label = marker.trim().trim_start_matches('(').trim_end_matches(')');
+        let mut chars = label.chars();
+        let single = match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        let is_roman = label.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+        let follows_letter = single
+            .zip(*last_letter)
+            .is_some_and(|(c, prev)| (prev as u32) + 1 == c as u32);
+        if is_roman && !follows_letter {
+            roman
+        } else {
+            if let Some(c) = single {
+                *last_letter = Some(c);
+            }
+            lower
+        }
+    }
+
+    /// Section mode named by a heading's text, if any, and whether the heading only names
+    /// the section: no command verb stands before the section word ("二、主要任务",
+    /// "三、保障措施" name one; "四、扎实做好当前重点工作" commands).
+    fn mode_of(&self, heading: &str) -> Option<(Mode, bool)> {
+        let m = self.section_words.find(heading)?;
+        let mode = self.section_modes[m.pattern().as_usize()];
+        let verb_before = self
+            .zh_verbs
+            .find_iter(heading)
+            .any(|v| v.end() <= m.start())
+            || self.en_verb(heading, 0).is_some_and(|v| v.end <= m.start());
+        Some((mode, !verb_before))
+    }
+
+    /// Fills in section titles, modes and lead-in governance. `has_trigger[i]` says whether
+    /// sentence `i` kept a dictionary trigger; `view(i)` gives its view text.
+    pub fn sections<'v>(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        places: &mut [Place],
+        has_trigger: &[bool],
+        view: impl Fn(usize) -> &'v str,
+    ) {
+        // Section nesting: (style key, mode) from outermost to innermost.
+        let mut stack: Vec<(usize, Mode)> = Vec::new();
+        let mut root = Mode::Plain;
+        // Active lead-ins: (sentence index, marker style of the lead-in).
+        let mut leads: Vec<(usize, Option<usize>)> = Vec::new();
+        const TITLE: usize = usize::MAX;
+        for i in 0..sentences.len() {
+            let s = sentences[i];
+            let v = view(i);
+            let style = places[i].marker.map(|m| m.0);
+            // Lead-in governance: a sibling of the lead-in, or a new paragraph without a
+            // marker, closes it.
+            while let Some(&(_, lead_style)) = leads.last() {
+                let ends = match style {
+                    Some(st) => Some(st) == lead_style,
+                    None => s.line_start,
+                };
+                if ends {
+                    leads.pop();
+                } else {
+                    break;
+                }
+            }
+            if let Some(&(lead, _)) = leads.last() {
+                places[i].governed_by = Some(lead);
+            }
+            // Sections.
+            if places[i].heading {
+                let key = style.unwrap_or(TITLE);
+                if let Some(pos) = stack.iter().position(|&(k, _)| k == key) {
+                    stack.truncate(pos);
+                }
+                let body = &text[places[i].body_start..s.span.end];
+                let named = self.mode_of(body);
+                let parent = stack.last().map(|e| e.1).unwrap_or(root);
+                let mode = named.map_or(parent, |n| n.0);
+                let bare = body.trim_end_matches(['。', '.']);
+                let chars = bare.chars().count();
+                let topic =
+                    chars <= 4 && self.title_nouns.iter().any(|n| bare.ends_with(n.as_str()));
+                places[i].section_title = named.is_some_and(|n| n.1 && chars <= 12) || topic;
+                places[i].mode = mode;
+                stack.push((key, mode));
+                if places[i].section_title {
+                    leads.clear();
+                }
+            } else {
+                places[i].mode = stack.last().map(|e| e.1).unwrap_or(root);
+            }
+            if self.openers.iter().any(|o| v.contains(o.as_str())) {
+                root = Mode::Task;
+                stack.clear();
+            }
+            // Does this sentence lead in a list?
+            let ends_with_colon = matches!(s.end, Terminator::Colon | Terminator::Comma)
+                || (s.line_end && v.trim_end().ends_with([':', '：']));
+            if ends_with_colon
+                && (has_trigger[i] || self.lead_ins.iter().any(|w| v.contains(w.as_str())))
+            {
+                leads.push((i, style));
+            }
+        }
+    }
+
+    /// The Chinese command verbs in `view` at or after `from`, in order.
+    pub fn zh_verbs_in<'a>(
+        &'a self,
+        view: &'a str,
+        from: usize,
+    ) -> impl Iterator<Item = Span> + 'a {
+        self.zh_verbs
+            .find_iter(&view[from..])
+            .map(move |m| Span::new(from + m.start(), from + m.end()))
+    }
+
+    /// The command verb an English unit opens with, after `from`.
+    pub fn en_verb(&self, view: &str, from: usize) -> Option<Span> {
+        let rest = &view[from..];
+        let skip = self.en_adverbs.find(rest).map_or(0, |m| m.end());
+        let word_start = from + skip;
+        let word: &str = view[word_start..]
+            .split(|c: char| !c.is_alphabetic() && c != '-')
+            .next()
+            .unwrap_or("");
+        if word.is_empty() {
+            return None;
+        }
+        self.en_verbs
+            .contains(&word.to_lowercase())
+            .then(|| Span::new(word_start, word_start + word.len()))
+    }
+
+    /// The style name of a marker.
+    pub fn style_name<'d>(&self, dict: &'d Dictionary, style: usize) -> &'d str {
+        &dict.markers[style].style
+    }
+}
+
+/// A verb and its inflected forms: review, reviews, reviewing; ensure, ensuring.
+pub(crate) fn english_forms(v: &str) -> Vec<String> {
+    let mut out = vec![v.to_string()];
+    if v.contains(' ') {
+        return out;
+    }
+    if v.ends_with(['s', 'x', 'z']) || v.ends_with("ch") || v.ends_with("sh") {
+        out.push(format!("{v}es"));
+    } else if let Some(stem) = v
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        out.push(format!("{stem}ies"));
+    } else {
+        out.push(format!("{v}s"));
+    }
+    if let Some(stem) = v
+        .strip_suffix('e')
+        .filter(|s| !s.ends_with(['e', 'y', 'o']))
+    {
+        out.push(format!("{stem}ing"));
+    } else {
+        out.push(format!("{v}ing"));
+    }
+    out
+}
+
+/// Counts of headings by mode, for `explain`.
+pub fn mode_counts(places: &[Place]) -> HashMap<Mode, usize> {
+    let mut m = HashMap::new();
+    for p in places {
+        *m.entry(p.mode).or_insert(0) += 1;
+    }
+    m
+}
+
+impl std::hash::Hash for Mode {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (*self as u8).hash(state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{Segmenter, SentenceSplitter};
+
+    fn layout(text: &str) -> (Vec<Sentence>, Vec<Place>) {
+        let d = Dictionary::builtin();
+        let seg = Segmenter::new(&d).unwrap();
+        let st = Structure::new(&d).unwrap();
+        let sentences = seg.split(text);
+        let mut places = st.mark(text, &sentences);
+        let has: Vec<bool> = sentences
+            .iter()
+            .map(|s| s.span.of(text).contains('要') || s.span.of(text).contains("shall"))
+            .collect();
+        st.sections(text, &sentences, &mut places, &has, |i| {
+            sentences[i].span.of(text)
+        });
+        (sentences, places)
+    }
+
+    #[test]
+    fn section_titles_set_modes_and_nesting_inherits_them() {
+        let text = "一、工作目标\n到年底基本建成体系。\n二、主要任务\n（一）加强组织领导。\n落实责任制度。\n三、工作回顾\n去年完成了任务。";
+        let (s, p) = layout(text);
+        let at = |needle: &str| {
+            s.iter()
+                .position(|x| x.span.of(text).contains(needle))
+                .unwrap()
+        };
+        assert!(p[at("工作目标")].section_title);
+        assert_eq!(p[at("基本建成")].mode, Mode::Goal);
+        assert!(p[at("主要任务")].section_title);
+        assert!(p[at("加强组织领导")].heading && !p[at("加强组织领导")].section_title);
+        assert_eq!(p[at("加强组织领导")].mode, Mode::Task);
+        assert_eq!(p[at("落实责任")].mode, Mode::Task);
+        assert_eq!(p[at("完成了")].mode, Mode::Background);
+    }
+
+    #[test]
+    fn an_opener_puts_the_rest_in_task_mode() {
+        let text =
+            "上周检查发现问题。现就有关事宜通知如下。\n一、快速抓好问题整改。\n各单位认真整改。";
+        let (s, p) = layout(text);
+        assert_eq!(p[0].mode, Mode::Plain);
+        assert!(p[2].heading);
+        assert_eq!(p[2].mode, Mode::Task);
+        assert_eq!(p[s.len() - 1].mode, Mode::Task);
+    }
+
+    #[test]
+    fn a_lead_in_governs_its_items_until_a_sibling() {
+        let text = "(a) Within 90 days, the Secretary shall:\n(i) Establish guidelines.\n(ii) Key sectors of concern.\n(b) Reports are due.";
+        let (s, p) = layout(text);
+        assert_eq!(s.len(), 4);
+        assert_eq!(p[1].governed_by, Some(0));
+        assert_eq!(p[2].governed_by, Some(0));
+        assert_eq!(p[3].governed_by, None);
+    }
+
+    #[test]
+    fn english_verbs_are_found_with_their_forms() {
+        let st = Structure::new(&Dictionary::builtin()).unwrap();
+        assert!(st.en_verb("Establish guidelines", 0).is_some());
+        assert!(st.en_verb("developing a resource", 0).is_some());
+        assert!(st.en_verb("Key sectors of concern", 0).is_none());
+        assert_eq!(english_forms("ensure"), ["ensure", "ensures", "ensuring"]);
+        assert_eq!(
+            english_forms("identify"),
+            ["identify", "identifies", "identifying"]
+        );
+    }
+}

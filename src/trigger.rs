@@ -1,0 +1,247 @@
+//! Stage 3: find the dictionary's trigger and blocker phrases in a sentence's view.
+//!
+//! Literal phrases of one language go into one Aho-Corasick automaton (leftmost-longest, so
+//! "must not" beats "must" and "不得已" beats "不得"); English literals match ASCII
+//! case-insensitively and only at word boundaries. Regex entries run after a `RegexSet`
+//! prefilter. A regex may name the trigger words with a group `trigger` (else the whole match
+//! is the trigger) and the actor with a group `actor`.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+
+use crate::dictionary::{Dictionary, Match, REGEX_SIZE_LIMIT};
+use crate::document::{Lang, Span};
+use crate::error::{DictError, Result};
+
+/// Which dictionary entry a candidate came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// An index into [`Dictionary::triggers`].
+    Trigger(usize),
+    /// An index into [`Dictionary::blockers`].
+    Blocker(usize),
+}
+
+/// A phrase found in a sentence's view, before any check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The entry.
+    pub entry: Entry,
+    /// The matched words, in view offsets.
+    pub span: Span,
+    /// The actor a regex entry captured, in view offsets.
+    pub actor: Option<Span>,
+}
+
+/// Finds one language's phrases.
+#[derive(Clone, Debug)]
+pub struct PhraseMatcher {
+    lang: Lang,
+    ac: Option<AhoCorasick>,
+    ac_entries: Vec<Entry>,
+    set: Option<RegexSet>,
+    regexes: Vec<(Entry, Regex)>,
+}
+
+impl PhraseMatcher {
+    /// Compiles the triggers and blockers of `lang`.
+    pub fn new(dict: &Dictionary, lang: Lang) -> Result<Self> {
+        let mut literals: Vec<String> = Vec::new();
+        let mut ac_entries = Vec::new();
+        let mut regexes = Vec::new();
+        let mut add = |entry: Entry,
+                       phrase: &str,
+                       matching: Match,
+                       origin: &crate::dictionary::Origin|
+         -> Result<()> {
+            match matching {
+                Match::Literal => {
+                    literals.push(phrase.to_string());
+                    ac_entries.push(entry);
+                }
+                Match::Regex => {
+                    let pattern = if lang == Lang::En && !phrase.starts_with("(?-i)") {
+                        format!("(?i){phrase}")
+                    } else {
+                        phrase.to_string()
+                    };
+                    let re = regex::RegexBuilder::new(&pattern)
+                        .size_limit(REGEX_SIZE_LIMIT)
+                        .build()
+                        .map_err(|e| {
+                            DictError::new(
+                                &origin.file,
+                                Some(origin.line),
+                                format!("invalid regex: {e}"),
+                            )
+                        })?;
+                    regexes.push((entry, re));
+                }
+            }
+            Ok(())
+        };
+        for (i, t) in dict
+            .triggers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.lang == lang)
+        {
+            add(Entry::Trigger(i), &t.phrase, t.matching, &t.origin)?;
+        }
+        for (i, b) in dict
+            .blockers
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.lang == lang)
+        {
+            add(Entry::Blocker(i), &b.phrase, b.matching, &b.origin)?;
+        }
+        let ac = if literals.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(lang == Lang::En)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&literals)
+                    .or_else(|_| {
+                        AhoCorasickBuilder::new()
+                            .match_kind(MatchKind::LeftmostLongest)
+                            .ascii_case_insensitive(lang == Lang::En)
+                            .build(&literals)
+                    })
+                    .map_err(|e| {
+                        crate::error::Error::Config(format!(
+                            "cannot build the phrase automaton: {e}"
+                        ))
+                    })?,
+            )
+        };
+        let set = if regexes.is_empty() {
+            None
+        } else {
+            Some(
+                RegexSetBuilder::new(regexes.iter().map(|(_, r)| r.as_str()))
+                    .size_limit(REGEX_SIZE_LIMIT * 4)
+                    .build()
+                    .map_err(|e| {
+                        crate::error::Error::Config(format!(
+                            "the dictionary's patterns are too large together: {e}"
+                        ))
+                    })?,
+            )
+        };
+        Ok(PhraseMatcher {
+            lang,
+            ac,
+            ac_entries,
+            set,
+            regexes,
+        })
+    }
+
+    /// All candidates in `text`, ordered by start.
+    pub fn find(&self, text: &str) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        if let Some(ac) = &self.ac {
+            for m in ac.find_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                if self.lang == Lang::En && !at_word_boundaries(text, span) {
+                    continue;
+                }
+                out.push(Candidate {
+                    entry: self.ac_entries[m.pattern().as_usize()],
+                    span,
+                    actor: None,
+                });
+            }
+        }
+        if let Some(set) = &self.set {
+            for k in set.matches(text).iter() {
+                let (entry, re) = &self.regexes[k];
+                for caps in re.captures_iter(text) {
+                    let whole = caps.get(0).expect("group 0");
+                    let m = caps.name("trigger").unwrap_or(whole);
+                    if m.start() == m.end() {
+                        continue;
+                    }
+                    out.push(Candidate {
+                        entry: *entry,
+                        span: Span::new(m.start(), m.end()),
+                        actor: caps
+                            .name("actor")
+                            .filter(|a| a.start() < a.end())
+                            .map(|a| Span::new(a.start(), a.end())),
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+        out
+    }
+}
+
+/// True when the phrase at `span` is not glued to letters or digits on either side.
+fn at_word_boundaries(text: &str, span: Span) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let inner_first = text[span.start..span.end].chars().next();
+    let inner_last = text[span.start..span.end].chars().next_back();
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let left_ok = !(inner_first.is_some_and(word) && before.is_some_and(word));
+    let right_ok = !(inner_last.is_some_and(word) && after.is_some_and(word));
+    left_ok && right_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dict(kind_rows: &str) -> Dictionary {
+        let mut d = Dictionary::empty();
+        d.add_file("t.tsv", kind_rows).unwrap();
+        d
+    }
+
+    #[test]
+    fn english_literals_respect_case_and_word_boundaries() {
+        let d = dict("# kind: triggers\n# lang: en\nphrase\tmodality\tstrength\nmust\tobligation\t3\nmust not\tprohibition\t3\n");
+        let m = PhraseMatcher::new(&d, Lang::En).unwrap();
+        let found = m.find("You MUST go; mustard must not spill.");
+        let texts: Vec<_> = found
+            .iter()
+            .map(|c| &"You MUST go; mustard must not spill."[c.span.start..c.span.end])
+            .collect();
+        assert_eq!(texts, ["MUST", "must not"]);
+    }
+
+    #[test]
+    fn regex_groups_name_trigger_and_actor() {
+        let d = dict("# kind: triggers\n# lang: en\nphrase\tmatch\tmodality\tstrength\n(?P<actor>we)\\s+(?P<trigger>will)\\b\tregex\tcommitment\t2\n");
+        let m = PhraseMatcher::new(&d, Lang::En).unwrap();
+        let text = "This year we will cut taxes.";
+        let c = m.find(text);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].span.of(text), "will");
+        assert_eq!(c[0].actor.unwrap().of(text), "we");
+    }
+
+    #[test]
+    fn longest_phrase_wins_in_chinese() {
+        let d = dict(
+            "# kind: triggers\n# lang: zh\nphrase\tmodality\tstrength\n不得\tprohibition\t3\n",
+        );
+        let mut d2 = d.clone();
+        d2.add_file(
+            "b.tsv",
+            "# kind: blockers\n# lang: zh\nphrase\teffect\tscope\n不得已\texclusion\toverlap\n",
+        )
+        .unwrap();
+        let m = PhraseMatcher::new(&d2, Lang::Zh).unwrap();
+        let c = m.find("迫不得已才停工，不得擅自复工");
+        assert_eq!(c.len(), 2);
+        assert!(matches!(c[0].entry, Entry::Blocker(_)));
+        assert!(matches!(c[1].entry, Entry::Trigger(_)));
+    }
+}

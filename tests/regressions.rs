@@ -1,0 +1,199 @@
+//! Behaviour the pipeline must keep, one test per rule or per bug found, named after it.
+
+use std::sync::OnceLock;
+
+use directives::{Document, Extractor};
+
+fn ex() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::with_defaults().unwrap())
+}
+
+/// (trigger text, modality, actor, speaker) of every task in `text`.
+fn tasks(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let doc = Document::from_text("t", text);
+    let found = ex().extract(&doc);
+    found
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.trigger.of(text).to_string(),
+                t.modality.name().to_string(),
+                t.actor.map(|a| a.of(text).to_string()),
+                t.speaker.as_deref().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn triggers(text: &str) -> Vec<String> {
+    tasks(text).into_iter().map(|t| t.0).collect()
+}
+
+#[test]
+fn yao_and_yingdang_inside_words_are_not_triggers() {
+    for text in [
+        "这是一项重要工作。",
+        "主要任务已经完成。",
+        "群众的需要得到满足。",
+        "要素市场化配置改革取得进展。",
+        "新技术得到广泛应用。",
+        "相应当地政府已作出安排。",
+        "统一要求已下发。",
+    ] {
+        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(triggers("各地要加强监管。"), ["要"]);
+    assert_eq!(triggers("企业应当建立台账。"), ["应当"]);
+}
+
+#[test]
+fn negation_that_lifts_a_duty_gives_no_task() {
+    for text in [
+        "小型企业不必再次申报。",
+        "个人无需另行办理。",
+        "小微企业不需要重复提交材料。",
+        "Small firms do not need to register.",
+        "It is not necessary to hold a hearing.",
+        "Agencies need not repeat the analysis.",
+        "Farmers do not have to pay the fee.",
+    ] {
+        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn epistemic_must_have_is_not_a_directive() {
+    assert_eq!(
+        triggers("The files must have been lost in the move."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        triggers("He must have known about it."),
+        Vec::<String>::new()
+    );
+    assert_eq!(triggers("Each agency must have a plan."), ["must"]);
+}
+
+#[test]
+fn must_not_shall_not_and_chinese_bans_are_prohibitions() {
+    for (text, trigger) in [
+        ("Officials must not accept gifts.", "must not"),
+        ("The vendor shall not resell the data.", "shall not"),
+        ("任何单位不得擅自变更设计。", "不得"),
+        ("严禁违规动火作业。", "严禁"),
+        ("禁止在防火区吸烟。", "禁止"),
+    ] {
+        let got = tasks(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, trigger);
+        assert_eq!(got[0].1, "prohibition", "{text}");
+    }
+}
+
+#[test]
+fn should_you_and_if_should_are_conditions() {
+    assert_eq!(
+        triggers("Should you need help, call the office."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        triggers("If any agency should fail to act, the Director shall report."),
+        ["shall"]
+    );
+}
+
+#[test]
+fn will_counts_only_for_a_governments_own_commitment() {
+    assert_eq!(
+        triggers("The report will be published next week."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        triggers("Farmers will be able to sell more."),
+        Vec::<String>::new()
+    );
+    let got = tasks("This year we will cut taxes for small firms.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1, "commitment");
+    assert_eq!(got[0].2.as_deref(), Some("we"));
+}
+
+#[test]
+fn a_regex_trigger_and_a_literal_inside_it_give_one_task() {
+    let got = tasks("No agency shall approve such a permit.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "No agency shall");
+    assert_eq!(got[0].1, "prohibition");
+}
+
+#[test]
+fn a_jieba_compound_does_not_hide_an_adverb_trigger() {
+    // jieba's dictionary holds 切实做好 and 确保安全 as single words.
+    assert_eq!(triggers("切实做好汛期安全工作。"), ["切实"]);
+    assert_eq!(triggers("确保安全生产形势稳定。"), ["确保"]);
+    // Our own compound verbs must not hide it either.
+    assert_eq!(triggers("各单位严格落实安全责任。"), ["严格"]);
+}
+
+#[test]
+fn a_heading_that_commands_is_a_directive_but_a_section_title_is_not() {
+    let text = "现就有关事项通知如下。\n三、保障措施\n四、扎实做好当前重点工作。\n一、检查时间\n2024年6月10日至7月31日。\n";
+    let got = triggers(text);
+    assert_eq!(got, ["做好"], "{got:?}");
+}
+
+#[test]
+fn a_command_verb_inside_a_topic_clause_is_skipped_not_fatal() {
+    let text = "二、主要任务\n对未开展排查导致隐患长期存在的，参照事故调查处理，查清问题并依法追究责任。\n";
+    let got = triggers(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_ne!(
+        got[0], "开展",
+        "the verb in the topic clause is not the command"
+    );
+}
+
+#[test]
+fn a_prepositional_phrase_is_not_a_speaker() {
+    let got = tasks("为认真贯彻落实检查组领导要求，现就有关事宜通知如下。\n各单位要加强整改。\n");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].3, None);
+    let got = tasks("As stated in that order, each agency must report.");
+    assert_eq!(got[0].3, None);
+}
+
+#[test]
+fn a_purpose_line_is_not_a_directive_but_its_request_is() {
+    assert_eq!(
+        triggers("为确保全市安全生产形势持续稳定，现就有关事宜通知如下。"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        triggers("为进一步夯实安全生产基础，结合公司实际制定本方案，请认真贯彻落实。"),
+        ["请"]
+    );
+}
+
+#[test]
+fn glued_english_sentences_are_split() {
+    let text = "We will boost modern agriculture.We will cut fees.";
+    let doc = Document::from_text("t", text);
+    assert_eq!(ex().segment(&doc).len(), 2);
+}
+
+#[test]
+fn an_actor_is_a_party_not_an_adverb() {
+    let got = tasks("一、快速抓好问题整改。\n");
+    assert!(got.iter().all(|t| t.2.is_none()), "{got:?}");
+    let got = tasks("二、主要任务\n市应急管理局每周通报一次检查进展。\n");
+    assert_eq!(got[0].2.as_deref(), Some("市应急管理局"));
+}
+
+#[test]
+fn the_object_marker_jiang_is_not_a_commitment() {
+    let got = tasks("各单位务必于7月31日前将检查总结报送市安委会办公室。");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "务必");
+}

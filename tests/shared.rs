@@ -1,0 +1,135 @@
+//! The suite that reads `../shared` (the labelled dev sets and the real-text corpus).
+//!
+//! A fresh clone has no `../shared`, so these tests are `#[ignore]`d: `cargo test` lists
+//! them as ignored and passes. CI runs them with
+//!
+//! ```text
+//! cargo test --release --test shared -- --ignored
+//! ```
+//!
+//! where a missing `../shared` is an error, not a skip. The dev-set scores come from the
+//! project's judge, `../shared/gold/score.py`, and must not fall below the floors here.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn shared() -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    assert!(
+        p.join("gold/score.py").exists(),
+        "{} not found: this suite needs the shared data beside the project",
+        p.display()
+    );
+    p
+}
+
+/// Runs the binary over `inputs` and scores the output against `gold` with score.py.
+fn score(gold: &str, docdir: &Path, inputs: &[PathBuf]) -> Value {
+    let shared = shared();
+    let out = tempfile::NamedTempFile::new().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_directives"))
+        .args(["extract", "--format", "jsonl"])
+        .args(inputs)
+        .stdout(out.reopen().unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success(), "directives failed on {inputs:?}");
+    let scored = Command::new("python3")
+        .arg(shared.join("gold/score.py"))
+        .arg(shared.join("gold").join(gold))
+        .arg(docdir)
+        .arg(out.path())
+        .arg("--json")
+        .output()
+        .expect("python3 runs score.py");
+    assert!(
+        scored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scored.stderr)
+    );
+    serde_json::from_slice(&scored.stdout).unwrap()
+}
+
+fn assert_floor(name: &str, report: &Value, lang: &str, f1: f64, actor: f64, speaker: f64) {
+    let r = &report[lang];
+    let get = |k: &str| r[k].as_f64().unwrap_or(0.0);
+    eprintln!("{name}: {r}");
+    assert!(get("f1") >= f1, "{name}: F1 {} < {f1}", get("f1"));
+    assert!(
+        get("actor_acc") >= actor,
+        "{name}: actor {} < {actor}",
+        get("actor_acc")
+    );
+    assert!(
+        get("speaker_acc") >= speaker,
+        "{name}: speaker {} < {speaker}",
+        get("speaker_acc")
+    );
+}
+
+#[test]
+#[ignore = "reads ../shared; CI runs it with --ignored"]
+fn seed_scores_stay_perfect() {
+    let s = shared();
+    let seeds: Vec<PathBuf> = std::fs::read_dir(s.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let report = score("seed.jsonl", &s.join("seeds"), &seeds);
+    assert_floor("seed", &report, "en", 1.0, 1.0, 1.0);
+}
+
+#[test]
+#[ignore = "reads ../shared; CI runs it with --ignored"]
+fn dev_en_scores_stay_above_the_floor() {
+    let s = shared();
+    let doc = s.join("corpus/en-us-exec-order-13563-regulatory-review-2011.md");
+    let report = score("dev-en.jsonl", &s.join("corpus"), &[doc]);
+    assert_floor("dev-en", &report, "en", 0.97, 0.85, 0.9);
+}
+
+#[test]
+#[ignore = "reads ../shared; CI runs it with --ignored"]
+fn dev_zh_scores_stay_above_the_floor() {
+    let s = shared();
+    let docs = [
+        s.join("corpus/zh-municipal-safety-committee-notice-taian-2024.md"),
+        s.join("corpus/zh-company-safety-3yr-action-plan-notice-2024.md"),
+    ];
+    let report = score("dev-zh.jsonl", &s.join("corpus"), &docs);
+    assert_floor("dev-zh", &report, "zh", 0.95, 0.85, 0.9);
+}
+
+/// Every real text goes through without an error, and every record cites the text exactly.
+#[test]
+#[ignore = "reads ../shared; CI runs it with --ignored"]
+fn every_corpus_file_is_cited_exactly() {
+    let s = shared();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(s.join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    files.sort();
+    let ex = directives::Extractor::with_defaults().unwrap();
+    for path in files {
+        let doc = directives::input::read(
+            &directives::input::Input::Path(path.clone()),
+            &Default::default(),
+        )
+        .unwrap();
+        let found = ex.extract(&doc);
+        let citer = directives::output::Citer::new(&doc);
+        let chars: Vec<char> = doc.text.chars().collect();
+        for t in &found.tasks {
+            let r = citer.task(&found, &ex, t);
+            let sentence: String = chars[r.sentence.start..r.sentence.end].iter().collect();
+            assert_eq!(sentence, r.sentence.text, "{}", path.display());
+            let trigger: String = chars[r.trigger.start..r.trigger.end].iter().collect();
+            assert_eq!(trigger, r.trigger.text, "{}", path.display());
+            assert!(r.sentence.start <= r.trigger.start && r.trigger.end <= r.sentence.end);
+        }
+    }
+}
