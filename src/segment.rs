@@ -195,7 +195,9 @@ struct Line {
     chars: usize,
 }
 
-fn is_space(c: char) -> bool {
+/// White space as the splitter sees it: Unicode white space and the zero-width space,
+/// word joiner and byte-order mark, which carry no text.
+pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}')
 }
 

@@ -69,9 +69,7 @@ pub struct View<'a> {
     map: Vec<(u32, u32)>,
 }
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}')
-}
+use crate::segment::is_space;
 
 /// True for characters between which Chinese text has no spaces.
 fn is_cjk(c: char) -> bool {

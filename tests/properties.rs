@@ -1,0 +1,132 @@
+//! Properties that must hold for any input: no panic, sentences that tile the text, tasks
+//! that cite inside their sentences.
+
+use std::sync::OnceLock;
+
+use directives::input::{document_from_bytes, Format};
+use directives::segment::is_space;
+use directives::{Document, Extractor};
+use proptest::prelude::*;
+
+fn ex() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::with_defaults().unwrap())
+}
+
+/// Text built from pieces that matter to the rules: triggers, markers, punctuation of both
+/// languages, quotes, white space of every kind, and arbitrary characters.
+fn texty() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("要".to_string()),
+        Just("必须".to_string()),
+        Just("不得".to_string()),
+        Just("各地区各部门".to_string()),
+        Just("一、".to_string()),
+        Just("（一）".to_string()),
+        Just("一是".to_string()),
+        Just("。".to_string()),
+        Just("！".to_string()),
+        Just("；".to_string()),
+        Just("：".to_string()),
+        Just("，".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("《".to_string()),
+        Just("》".to_string()),
+        Just("must".to_string()),
+        Just("shall not".to_string()),
+        Just("Each agency".to_string()),
+        Just("(a)".to_string()),
+        Just("Mr.".to_string()),
+        Just("U.S.".to_string()),
+        Just(". ".to_string()),
+        Just("? ".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\u{3000}".to_string()),
+        Just(" ".to_string()),
+        Just("&emsp;".to_string()),
+        Just("**".to_string()),
+        Just("### ".to_string()),
+        any::<char>().prop_map(|c| c.to_string()),
+        "[a-z]{1,8}",
+        "\\PC{1,6}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn check(doc: &Document) -> Result<(), TestCaseError> {
+    let text = doc.analysis_text();
+    let found = ex().extract(doc);
+    let mut last_end = 0;
+    for s in &found.sentences {
+        prop_assert!(s.span.start < s.span.end, "empty sentence");
+        prop_assert!(
+            s.span.start >= last_end,
+            "overlapping or unordered sentences"
+        );
+        prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        let body = s.span.of(text);
+        prop_assert_eq!(body.trim_matches(is_space), body, "sentence not trimmed");
+        // Nothing but white space between sentences.
+        prop_assert!(
+            text[last_end..s.span.start].chars().all(is_space),
+            "text lost between sentences: {:?}",
+            &text[last_end..s.span.start]
+        );
+        last_end = s.span.end;
+    }
+    prop_assert!(
+        text[last_end..].chars().all(is_space),
+        "text lost at the end"
+    );
+    for t in &found.tasks {
+        let s = found.sentences[t.sentence].span;
+        prop_assert!(s.contains(t.trigger), "trigger outside its sentence");
+        prop_assert!(
+            doc.text.is_char_boundary(t.trigger.start) && doc.text.is_char_boundary(t.trigger.end)
+        );
+        if let Some(a) = t.actor {
+            prop_assert!(s.contains(a), "actor outside its sentence");
+        }
+        prop_assert!(s.contains(t.action), "action outside its sentence");
+    }
+    // Output records cite the text exactly.
+    let citer = directives::output::Citer::new(doc);
+    let chars: Vec<char> = doc.text.chars().collect();
+    for t in &found.tasks {
+        let r = citer.task(&found, ex(), t);
+        let cited: String = chars[r.sentence.start..r.sentence.end].iter().collect();
+        prop_assert_eq!(cited, r.sentence.text);
+    }
+    Ok(())
+}
+
+proptest! {
+    // 256 cases by default; PROPTEST_CASES=100000 for a longer run.
+    #![proptest_config(ProptestConfig::default())]
+
+    #[test]
+    fn plain_text_tiles_and_cites(text in texty()) {
+        check(&Document::from_text("p", text))?;
+    }
+
+    #[test]
+    fn markdown_tiles_and_cites(text in texty()) {
+        check(&document_from_bytes("p.md".into(), text.as_bytes(), Format::Markdown))?;
+    }
+
+    #[test]
+    fn any_bytes_decode_and_extract(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        check(&document_from_bytes("b".into(), &bytes, Format::Text))?;
+    }
+
+    #[test]
+    fn the_same_text_gives_the_same_ids(text in texty()) {
+        let a = ex().extract(&Document::from_text("a.txt", text.clone()));
+        let b = ex().extract(&Document::from_text("./dir/b.txt", text));
+        let ids = |e: &directives::Extraction| e.tasks.iter().map(|t| t.id).collect::<Vec<_>>();
+        prop_assert_eq!(ids(&a), ids(&b));
+    }
+}
