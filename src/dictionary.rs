@@ -85,6 +85,8 @@ pub enum Kind {
     Markers,
     /// Traditional to simplified character pairs, used for matching only.
     Variants,
+    /// Patterns of a document's own date (signature, 成文日期, dateline).
+    Dates,
 }
 
 impl Kind {
@@ -98,6 +100,7 @@ impl Kind {
             Kind::Words => "words",
             Kind::Markers => "markers",
             Kind::Variants => "variants",
+            Kind::Dates => "dates",
         }
     }
 
@@ -110,6 +113,7 @@ impl Kind {
             "words" => Kind::Words,
             "markers" => Kind::Markers,
             "variants" => Kind::Variants,
+            "dates" => Kind::Dates,
             _ => return None,
         })
     }
@@ -137,6 +141,7 @@ impl Kind {
             Kind::Words => &["word*", "class*", "example", "notes"],
             Kind::Markers => &["style*", "pattern*", "example", "notes"],
             Kind::Variants => &["traditional*", "simplified*"],
+            Kind::Dates => &["pattern*", "source*", "id", "example", "notes"],
         }
     }
 
@@ -396,6 +401,52 @@ pub struct MarkerStyle {
     pub origin: Origin,
 }
 
+/// Where a document states its own date, in order of trust.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A labelled field: 成文日期：…, "Date: …".
+    Field,
+    /// The date line of the signature at the end.
+    Signature,
+    /// A news dateline: "BEIJING, June 12, 2024 --".
+    Dateline,
+    /// A date or year under or in the title.
+    Title,
+}
+
+impl DateSource {
+    /// The name used in dictionaries and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateSource::Field => "field",
+            DateSource::Signature => "signature",
+            DateSource::Dateline => "dateline",
+            DateSource::Title => "title",
+        }
+    }
+}
+
+/// A pattern of a document's own date, with groups `year`, `month` (number or English
+/// name) and `day`.
+#[derive(Clone, Debug, Serialize)]
+pub struct DateRule {
+    /// The language of the lines it applies to.
+    pub lang: Lang,
+    /// The key: the `id` column, or the pattern.
+    pub id: String,
+    /// The regex.
+    pub pattern: String,
+    /// Where such a date stands, which also says where to look for it.
+    pub source: DateSource,
+    /// A line the pattern must read a date from.
+    pub example: Option<String>,
+    /// Free text.
+    pub notes: Option<String>,
+    /// File and line.
+    pub origin: Origin,
+}
+
 /// Word classes the pipeline reads, per language. A `words` row with another class is an error.
 pub const WORD_CLASSES: &[&str] = &[
     "abbrev",
@@ -440,6 +491,8 @@ pub struct Dictionary {
     pub markers: Vec<MarkerStyle>,
     /// Traditional to simplified characters.
     pub variants: Vec<(char, char)>,
+    /// Document-date patterns.
+    pub dates: Vec<DateRule>,
 }
 
 /// The embedded default dictionary files: (name, contents).
@@ -478,6 +531,8 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../dictionaries/zh/deadlines.tsv"),
     ),
     ("zh/words.tsv", include_str!("../dictionaries/zh/words.tsv")),
+    ("zh/dates.tsv", include_str!("../dictionaries/zh/dates.tsv")),
+    ("en/dates.tsv", include_str!("../dictionaries/en/dates.tsv")),
     (
         "zh/variants.tsv",
         include_str!("../dictionaries/zh/variants.tsv"),
@@ -566,6 +621,41 @@ impl Dictionary {
                     upsert(&mut self.markers, m, |a, b| a.style == b.style);
                 }
             }
+            Kind::Dates => {
+                for row in &file.rows {
+                    let pattern = row.required(&file, "pattern")?;
+                    let re = check_regex(&file, row.line, pattern)?;
+                    if !re.capture_names().any(|n| n == Some("year")) {
+                        return Err(
+                            row.err(&file, "a date pattern needs a (?P<year>...) group".into())
+                        );
+                    }
+                    let d = DateRule {
+                        lang: file.lang.expect("checked"),
+                        id: row
+                            .optional(&file, "id")
+                            .unwrap_or_else(|| pattern.to_string()),
+                        pattern: pattern.to_string(),
+                        source: row.choice(
+                            &file,
+                            "source",
+                            None,
+                            |v| match v {
+                                "field" => Some(DateSource::Field),
+                                "signature" => Some(DateSource::Signature),
+                                "dateline" => Some(DateSource::Dateline),
+                                "title" => Some(DateSource::Title),
+                                _ => None,
+                            },
+                            "field, signature, dateline, title",
+                        )?,
+                        example: row.optional(&file, "example"),
+                        notes: row.optional(&file, "notes"),
+                        origin: origin(row.line),
+                    };
+                    upsert(&mut self.dates, d, |a, b| a.lang == b.lang && a.id == b.id);
+                }
+            }
             Kind::Variants => {
                 for row in &file.rows {
                     let t = single_char(&file, row, "traditional")?;
@@ -629,7 +719,7 @@ fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
                     match key.trim() {
                         "kind" => {
                             kind = Some(Kind::parse(value).ok_or_else(|| {
-                                err(line, format!("unknown kind {value:?} (expected one of triggers, blockers, speakers, deadlines, words, markers, variants)"))
+                                err(line, format!("unknown kind {value:?} (expected one of triggers, blockers, speakers, deadlines, words, markers, variants, dates)"))
                             })?)
                         }
                         "lang" => {
@@ -647,7 +737,7 @@ fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
         match &columns {
             None => {
                 let kind = kind.ok_or_else(|| {
-                    err(line, "the header comes before a '# kind: ...' line; add one (triggers, blockers, speakers, deadlines, words, markers or variants)".to_string())
+                    err(line, "the header comes before a '# kind: ...' line; add one (triggers, blockers, speakers, deadlines, words, markers, variants or dates)".to_string())
                 })?;
                 let allowed = kind.columns();
                 for c in &cells {
@@ -985,6 +1075,7 @@ pub fn counts(d: &Dictionary) -> HashMap<&'static str, usize> {
         ("words", d.words.len()),
         ("markers", d.markers.len()),
         ("variants", d.variants.len()),
+        ("dates", d.dates.len()),
     ])
 }
 

@@ -8,6 +8,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::actor::Actors;
 use crate::check::{self, Check, Checked, Context, LazyJieba, Reason, WordSegmenter};
+use crate::dates::{Anchor, Dates};
 use crate::deadline::Deadlines;
 use crate::dictionary::{ActorRule, Dictionary, Modality};
 use crate::document::{Document, Lang, Span};
@@ -97,6 +98,7 @@ pub struct Extractor {
     speakers: Speakers,
     actors: Actors,
     deadlines: Deadlines,
+    dates: Dates,
     past: Vec<String>,
     copulas: Vec<String>,
 }
@@ -148,6 +150,8 @@ pub struct Extraction {
     pub speakers: SpeakerTrack,
     /// The directives, in document order.
     pub tasks: Vec<Task>,
+    /// The date the document gives itself, if any.
+    pub date: Option<Anchor>,
 }
 
 impl Extraction {
@@ -165,6 +169,13 @@ impl Extraction {
             Some(Lang::En)
         }
     }
+}
+
+/// What the assembly of tasks needs of the whole document.
+struct Assembly<'a> {
+    speakers: &'a SpeakerTrack,
+    date: Option<&'a Anchor>,
+    doc_hash: u64,
 }
 
 /// One sentence on its way through the stages.
@@ -225,6 +236,7 @@ impl Extractor {
             speakers: Speakers::new(&dict)?,
             actors: Actors::new(&dict),
             deadlines: Deadlines::new(&dict)?,
+            dates: Dates::new(&dict)?,
             past: dict
                 .words_of(Lang::Zh, "past")
                 .map(str::to_string)
@@ -326,6 +338,12 @@ impl Extractor {
             |i| sentences[i].whole_line(),
         );
 
+        let date = self.dates.anchor(
+            units.len(),
+            |i| &units[i].view.text,
+            |i| sentences[i].whole_line(),
+            |i| units[i].lang,
+        );
         let doc_hash = xxh3_64(doc.text.as_bytes());
         let mut tasks = Vec::new();
         let mut hits = Vec::new();
@@ -345,15 +363,12 @@ impl Extractor {
             if trigs.is_empty() {
                 continue;
             }
-            self.assemble(
-                i,
-                unit,
-                &sentences[i],
-                &trigs,
-                &speakers,
+            let ctx = Assembly {
+                speakers: &speakers,
+                date: date.as_ref(),
                 doc_hash,
-                &mut tasks,
-            );
+            };
+            self.assemble(i, unit, &sentences[i], &trigs, &ctx, &mut tasks);
         }
         Extraction {
             langs: units.iter().map(|u| u.lang).collect(),
@@ -362,6 +377,7 @@ impl Extractor {
             hits,
             speakers,
             tasks,
+            date,
         }
     }
 
@@ -472,17 +488,16 @@ impl Extractor {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn assemble(
         &self,
         i: usize,
         unit: &Unit<'_>,
         sentence: &Sentence,
         trigs: &[Trig],
-        speakers: &SpeakerTrack,
-        doc_hash: u64,
+        doc: &Assembly<'_>,
         tasks: &mut Vec<Task>,
     ) {
+        let speakers = doc.speakers;
         let view = &unit.view.text;
         // One task per run of triggers of the same modality.
         let mut groups: Vec<&[Trig]> = Vec::new();
@@ -533,15 +548,24 @@ impl Extractor {
                     self.deadlines
                         .find(unit.lang, view, unit.body.min(view.len()), view.len())
                 })
-                .map(|f| Deadline {
-                    span: unit.view.to_doc(f.span),
-                    kind: self.dict.deadlines[f.rule].kind.clone(),
-                    rule: f.rule,
+                .map(|f| {
+                    let kind = self.dict.deadlines[f.rule].kind.clone();
+                    Deadline {
+                        span: unit.view.to_doc(f.span),
+                        normalized: self.dates.normalize(
+                            unit.lang,
+                            &view[f.span.start..f.span.end],
+                            &kind,
+                            doc.date,
+                        ),
+                        kind,
+                        rule: f.rule,
+                    }
                 });
             let trigger = unit.view.to_doc(first.span);
             let rule_name = self.rule_name(&first.rule, unit.lang);
             tasks.push(Task {
-                id: TaskId::derive(doc_hash, sentence.span, trigger, &rule_name),
+                id: TaskId::derive(doc.doc_hash, sentence.span, trigger, &rule_name),
                 sentence: i,
                 lang: unit.lang,
                 modality: first.modality,

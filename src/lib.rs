@@ -46,6 +46,7 @@
 
 pub mod actor;
 pub mod check;
+pub mod dates;
 pub mod deadline;
 pub mod decode;
 pub mod dictionary;

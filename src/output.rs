@@ -57,6 +57,11 @@ pub struct CitedDeadline {
     pub end: usize,
     /// `by`, `within`, `from`, `immediate`, `recurring` or `period`.
     pub kind: String,
+    /// The date it is due (YYYY-MM-DD), where the text fixes it; else null.
+    pub due: Option<String>,
+    /// The words in ISO 8601 (a date, an interval such as "2024-03-24/2024-04-08" or
+    /// "2024-04-08/..", a repeating interval such as "R/P3M"), where the text fixes them.
+    pub iso: Option<String>,
 }
 
 /// `{"type":"task", ...}`: one directive.
@@ -164,6 +169,12 @@ pub struct DocumentRecord {
     /// Code points of the decoded text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chars: Option<usize>,
+    /// The date the document gives itself (YYYY-MM-DD, or YYYY when only the year is known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where that date was read: field, signature, dateline or title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<&'static str>,
     /// Why it failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -312,6 +323,8 @@ impl<'a> Citer<'a> {
                     start: c.start,
                     end: c.end,
                     kind: d.kind.clone(),
+                    due: d.normalized.due.map(|d| d.to_string()),
+                    iso: d.normalized.iso.clone(),
                 }
             }),
             sentence: self.sentence(sentence),
@@ -348,6 +361,10 @@ impl<'a> Citer<'a> {
             replaced: Some(self.doc.encoding.replaced),
             format: Some(self.doc.format),
             chars: Some(self.offsets.char_at(&self.doc.text, self.doc.text.len())),
+            date: ex
+                .date
+                .map(|a| a.date.map_or(format!("{:04}", a.year), |d| d.to_string())),
+            date_source: ex.date.map(|a| a.source.name()),
             error: None,
             reason: None,
         }
@@ -373,6 +390,8 @@ pub fn failed_document(name: &str, status: Status, message: String) -> DocumentR
         replaced: None,
         format: None,
         chars: None,
+        date: None,
+        date_source: None,
         error,
         reason,
     }

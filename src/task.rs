@@ -69,6 +69,8 @@ pub struct Deadline {
     pub kind: String,
     /// The deadline rule (index into [`crate::Dictionary::deadlines`]).
     pub rule: usize,
+    /// The words in ISO 8601, where the text fixes them.
+    pub normalized: crate::dates::Normalized,
 }
 
 /// One directive.

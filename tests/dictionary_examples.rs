@@ -205,3 +205,27 @@ fn every_deadline_pattern_finds_its_example() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn every_date_pattern_reads_its_example() {
+    let dict = Dictionary::builtin();
+    let dates = directives::dates::Dates::new(&dict).unwrap();
+    let mut failures = Vec::new();
+    for d in &dict.dates {
+        let Some(example) = &d.example else {
+            failures.push(format!("{}: no example", d.origin));
+            continue;
+        };
+        // The example is the document's only line: every scope reaches it.
+        let got = dates.anchor(1, |_| example.as_str(), |_| true, |_| d.lang);
+        if got.is_none_or(|a| a.source != d.source) {
+            failures.push(format!("{}: {example:?} gave {got:?}", d.origin));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} date patterns miss their example:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
