@@ -150,7 +150,7 @@ impl Actors {
                 .chain(&self.zh_adverbs)
                 .any(|w| t == w.as_str())
             || t.chars().count() > 24
-            || t.ends_with(['的', '地', '得', '后', '时', '前', '中'])
+            || t.ends_with(['的', '得', '时'])
             || self
                 .zh_prepositions
                 .iter()

@@ -50,30 +50,47 @@ impl Deadlines {
 
     /// The deadline in `view[from..to]`, if any.
     pub fn find(&self, lang: Lang, view: &str, from: usize, to: usize) -> Option<Found> {
+        self.find_near(lang, view, from, to, Span::new(from, to))
+    }
+
+    /// The deadline in `view[from..to]`, preferring one that overlaps `near` (the trigger's
+    /// clause: in "2024年底前，要完成……；每季度报告" the deadline of the second task is
+    /// 每季度). Among equals the earliest wins, then the longest, then the first rule.
+    pub fn find_near(
+        &self,
+        lang: Lang,
+        view: &str,
+        from: usize,
+        to: usize,
+        near: Span,
+    ) -> Option<Found> {
         let region = &view[from..to];
-        let mut best: Option<Found> = None;
+        let mut best: Option<(bool, Found)> = None;
         for (rule, l, re) in &self.patterns {
             if *l != lang {
                 continue;
             }
-            if let Some(m) = re.find(region) {
+            for m in re.find_iter(region) {
                 if m.start() == m.end() {
                     continue;
                 }
                 let span = Span::new(from + m.start(), from + m.end());
+                let close = span.overlaps(near);
                 let better = match &best {
                     None => true,
-                    Some(b) => {
-                        span.start < b.span.start
-                            || (span.start == b.span.start && span.end > b.span.end)
+                    Some((bc, b)) => {
+                        (close && !bc)
+                            || (close == *bc
+                                && (span.start < b.span.start
+                                    || (span.start == b.span.start && span.end > b.span.end)))
                     }
                 };
                 if better {
-                    best = Some(Found { span, rule: *rule });
+                    best = Some((close, Found { span, rule: *rule }));
                 }
             }
         }
-        best
+        best.map(|(_, f)| f)
     }
 }
 

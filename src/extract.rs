@@ -465,7 +465,7 @@ impl Extractor {
                 // ("……的，" topics) and not after a copula in its clause ("X是……").
                 self.structure.zh_verbs_in(view, unit.body).find(|&verb| {
                     let clause = clause_around(view, verb);
-                    ctx.is_word(verb)
+                    (ctx.is_word(verb) || ctx.opens_compound(verb))
                         && check::blocked_at(&ctx, verb).is_none()
                         && !has_word(&self.copulas, clause.start.max(unit.body), verb.start)
                 })?
@@ -539,15 +539,17 @@ impl Extractor {
                 // the action is the sentence itself.
                 action = trim_action(view, Span::new(unit.body.min(view.len()), action_end));
             }
-            // The deadline in the trigger's own clause, else anywhere in the sentence.
+            // The deadline that reaches into the trigger's own clause, else any in the sentence.
             let clause = clause_around(view, first.span);
             let deadline = self
                 .deadlines
-                .find(unit.lang, view, clause.start, clause.end)
-                .or_else(|| {
-                    self.deadlines
-                        .find(unit.lang, view, unit.body.min(view.len()), view.len())
-                })
+                .find_near(
+                    unit.lang,
+                    view,
+                    unit.body.min(view.len()),
+                    view.len(),
+                    clause,
+                )
                 .map(|f| {
                     let kind = self.dict.deadlines[f.rule].kind.clone();
                     Deadline {

@@ -497,6 +497,14 @@ impl Segmenter {
         match next {
             None => return Some(run_end),
             Some(c) if is_space(c) => {}
+            // "1.加强领导": a list label glued to Chinese text.
+            Some(c)
+                if is_han(c)
+                    && run == "."
+                    && is_list_label(text[start..i].trim_start_matches(['•', '·'])) =>
+            {
+                return None
+            }
             Some(c) if is_han(c) => return Some(run_end),
             Some(c) if c.is_uppercase() && run == "." && self.glued(text, start, i, after) => {
                 return Some(run_end)

@@ -176,11 +176,12 @@ impl Structure {
                     body_start: s.span.start,
                     ..Place::default()
                 };
-                if let Some((mut style, len)) = self
-                    .styles
-                    .iter()
-                    .enumerate()
-                    .find_map(|(k, re)| re.find(body).map(|m| (k, m.end())))
+                if let Some((mut style, len)) =
+                    self.styles.iter().enumerate().find_map(|(k, re)| {
+                        // A group `m` delimits the marker when the pattern needs context after it.
+                        re.captures(body)
+                            .map(|c| (k, c.name("m").unwrap_or(c.get(0).expect("group 0")).end()))
+                    })
                 {
                     style = self.roman_or_letter(style, &body[..len], &mut last_letter);
                     place.marker = Some((style, Span::new(s.span.start, s.span.start + len)));

@@ -1,0 +1,261 @@
+//! English official writing, construction by construction (issue 4): translated readouts,
+//! executive orders, resolutions. Every sentence here is written for the test.
+
+use std::sync::OnceLock;
+
+use directives::{Document, Extraction, Extractor};
+
+fn ex() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::with_defaults().unwrap())
+}
+
+struct Found {
+    text: String,
+    ex: Extraction,
+}
+
+impl Found {
+    fn new(text: &str) -> Found {
+        Found {
+            text: text.to_string(),
+            ex: ex().extract(&Document::from_text("t", text)),
+        }
+    }
+    fn triggers(&self) -> Vec<&str> {
+        self.ex
+            .tasks
+            .iter()
+            .map(|t| t.trigger.of(&self.text))
+            .collect()
+    }
+    fn sentences(&self) -> Vec<&str> {
+        self.ex
+            .tasks
+            .iter()
+            .map(|t| self.ex.sentences[t.sentence].span.of(&self.text))
+            .collect()
+    }
+    fn actors(&self) -> Vec<Option<&str>> {
+        self.ex
+            .tasks
+            .iter()
+            .map(|t| t.actor.map(|a| a.of(&self.text)))
+            .collect()
+    }
+    fn speakers(&self) -> Vec<Option<&str>> {
+        self.ex.tasks.iter().map(|t| t.speaker.as_deref()).collect()
+    }
+    fn modalities(&self) -> Vec<&str> {
+        self.ex.tasks.iter().map(|t| t.modality.name()).collect()
+    }
+    fn deadlines(&self) -> Vec<Option<&str>> {
+        self.ex
+            .tasks
+            .iter()
+            .map(|t| t.deadline.as_ref().map(|d| d.span.of(&self.text)))
+            .collect()
+    }
+}
+
+// Translated readouts.
+
+#[test]
+fn impersonal_obligations_have_no_actor() {
+    let f = Found::new(
+        "It is necessary to improve flood warnings. Efforts should be made to relocate residents.",
+    );
+    assert_eq!(
+        f.triggers(),
+        ["It is necessary to", "Efforts should be made to"]
+    );
+    assert_eq!(f.actors(), [None, None]);
+}
+
+#[test]
+fn a_speaker_stresses_and_the_meeting_calls_for() {
+    let f = Found::new(
+        "Wang Hai stressed that all provinces must secure the harvest. The meeting called for efforts to stabilize prices. Local officials should visit every village.",
+    );
+    assert_eq!(
+        f.speakers(),
+        [Some("Wang Hai"), Some("The meeting"), Some("The meeting")]
+    );
+    assert_eq!(
+        f.actors(),
+        [Some("all provinces"), None, Some("Local officials")]
+    );
+}
+
+#[test]
+fn we_will_is_a_commitment_and_a_chain_of_tasks_is_one_task() {
+    let f = Found::new("We will cut fees, expand credit for small firms, and simplify approvals.");
+    assert_eq!(f.modalities(), ["commitment"]);
+    assert_eq!(f.actors(), [Some("We")]);
+}
+
+// Executive orders.
+
+#[test]
+fn order_duties_with_their_deadlines() {
+    let f = Found::new("Each agency shall, within 120 days of the date of this order, submit a plan. The Secretary shall publish guidance.");
+    assert_eq!(f.actors(), [Some("Each agency"), Some("The Secretary")]);
+    assert_eq!(
+        f.deadlines(),
+        [Some("within 120 days of the date of this order"), None]
+    );
+}
+
+#[test]
+fn performatives_and_policy_statements() {
+    let f = Found::new(
+        "By the authority vested in me as President, it is hereby ordered as follows:\nExecutive Order 13000 is hereby revoked.\nIt is the policy of the United States to promote safe research.\n",
+    );
+    assert_eq!(f.modalities(), ["obligation", "obligation", "commitment"]);
+    assert!(f.speakers().iter().all(|s| *s == Some("the President")));
+}
+
+#[test]
+fn a_lead_in_gives_one_task_per_action_item() {
+    let text = "(a) The Secretary of Energy shall:\n(i) Review the safety standards;\n(ii) Key sectors of concern;\n(iii) developing a testing program; and\n(A) A term requiring the vendor to certify results.\n(b) The Attorney General shall report.\n";
+    let f = Found::new(text);
+    assert_eq!(
+        f.sentences(),
+        [
+            "(a) The Secretary of Energy shall:",
+            "(i) Review the safety standards;",
+            "(iii) developing a testing program;",
+            "(A) A term requiring the vendor to certify results.",
+            "(b) The Attorney General shall report.",
+        ]
+    );
+    // Items take no actor from their lead-in.
+    assert_eq!(f.actors()[1], None);
+}
+
+#[test]
+fn definitions_and_rules_of_construction_are_not_directives() {
+    let f = Found::new(
+        "(a) For purposes of this order, \"agency\" shall have the meaning given in section 3. (b) Nothing in this order shall be construed to impair any law. (c) The term \"data\" shall mean any record.",
+    );
+    assert_eq!(f.triggers(), Vec::<&str>::new());
+}
+
+// Resolutions.
+
+#[test]
+fn operative_paragraphs_of_a_resolution() {
+    let text = "Recalling its earlier resolutions,\n1. Demands that all parties immediately cease hostilities;\n2. Requests the Secretary-General to report within sixty days;\n3. Urges Member States to increase aid;\n4. Calls upon donors to fund the appeal;\n5. Decides to remain seized of the matter;\n6. Encourages regional bodies to share information;\n7. Notes with concern the rise in attacks;\n8. Welcomes the efforts of the envoy;\n9. Recognizes the role of civil society;\n";
+    let f = Found::new(text);
+    assert_eq!(
+        f.triggers(),
+        [
+            "Demands",
+            "Requests",
+            "Urges",
+            "Calls upon",
+            "Decides",
+            "Encourages"
+        ]
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("all parties"),
+            Some("the Secretary-General"),
+            Some("Member States"),
+            Some("donors"),
+            None,
+            Some("regional bodies")
+        ]
+    );
+    assert_eq!(f.modalities()[5], "recommendation");
+}
+
+// Segmentation of these layouts.
+
+#[test]
+fn sections_numbered_paragraphs_and_inline_items_are_units() {
+    let f = Found::new("Sec. 2. Duties. (a) Each agency shall report. (b) Each agency shall publish its data; and each agency shall train staff.");
+    assert_eq!(
+        f.sentences(),
+        [
+            "(a) Each agency shall report.",
+            "(b) Each agency shall publish its data;",
+            "and each agency shall train staff."
+        ]
+    );
+}
+
+// Speakers.
+
+#[test]
+fn a_speaker_holds_until_another_takes_over() {
+    let f = Found::new("Li Na said that schools must reopen. Teachers should return. The meeting stressed that roads must be repaired.");
+    assert_eq!(
+        f.speakers(),
+        [Some("Li Na"), Some("Li Na"), Some("The meeting")]
+    );
+}
+
+// Deadlines.
+
+#[test]
+fn deadline_words_and_their_normal_form() {
+    let text = "Date: March 10, 2025\nEach agency shall report within 60 days of the date of this order. The plan shall be ready by the end of June. Agencies shall act immediately. The Secretary shall report not later than March 1, 2026.\n";
+    let f = Found::new(text);
+    assert_eq!(
+        f.deadlines(),
+        [
+            Some("within 60 days of the date of this order"),
+            Some("by the end of June"),
+            Some("immediately"),
+            Some("not later than March 1, 2026")
+        ]
+    );
+    let due: Vec<Option<String>> =
+        f.ex.tasks
+            .iter()
+            .map(|t| {
+                t.deadline
+                    .as_ref()
+                    .and_then(|d| d.normalized.due)
+                    .map(|d| d.to_string())
+            })
+            .collect();
+    assert_eq!(
+        due,
+        [
+            Some("2025-05-09".into()),
+            Some("2025-06-30".into()),
+            None,
+            Some("2026-03-01".into())
+        ]
+    );
+}
+
+// Modal verbs.
+
+#[test]
+fn modal_verbs_are_told_apart() {
+    for (text, want) in [
+        (
+            "Contractors shall not subcontract the work.",
+            Some("prohibition"),
+        ),
+        ("Officials must not accept gifts.", Some("prohibition")),
+        ("Agencies may consult the public.", None),
+        ("Each office should keep records.", Some("obligation")),
+        ("Should you need help, call the office.", None),
+        ("The Government will expand broadband.", Some("commitment")),
+        ("Farmers will be able to sell more.", None),
+        ("Prices will rise next year.", None),
+        ("The data must have been lost.", None),
+        ("Small firms need not register.", None),
+        ("It is not necessary to hold a hearing.", None),
+        ("The so-called \"must carry\" rule was repealed.", None),
+    ] {
+        let f = Found::new(text);
+        assert_eq!(f.modalities().first().copied(), want, "{text}");
+    }
+}

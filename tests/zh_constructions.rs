@@ -1,0 +1,307 @@
+//! Chinese official writing, construction by construction (issue 3). Every sentence here is
+//! written for the test, in the style of notices, plans, readouts and instructions.
+
+use std::sync::OnceLock;
+
+use directives::{Document, Extraction, Extractor};
+
+fn ex() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::with_defaults().unwrap())
+}
+
+struct Found {
+    text: String,
+    ex: Extraction,
+}
+
+impl Found {
+    fn new(text: &str) -> Found {
+        let doc = Document::from_text("t", text);
+        Found {
+            text: text.to_string(),
+            ex: ex().extract(&doc),
+        }
+    }
+    /// The cited sentence of each task.
+    fn sentences(&self) -> Vec<&str> {
+        self.ex
+            .tasks
+            .iter()
+            .map(|t| self.ex.sentences[t.sentence].span.of(&self.text))
+            .collect()
+    }
+    fn actors(&self) -> Vec<Option<&str>> {
+        self.ex
+            .tasks
+            .iter()
+            .map(|t| t.actor.map(|a| a.of(&self.text)))
+            .collect()
+    }
+    fn speakers(&self) -> Vec<Option<&str>> {
+        self.ex.tasks.iter().map(|t| t.speaker.as_deref()).collect()
+    }
+    fn deadlines(&self) -> Vec<Option<&str>> {
+        self.ex
+            .tasks
+            .iter()
+            .map(|t| t.deadline.as_ref().map(|d| d.span.of(&self.text)))
+            .collect()
+    }
+    fn modalities(&self) -> Vec<&str> {
+        self.ex.tasks.iter().map(|t| t.modality.name()).collect()
+    }
+}
+
+// Document structure.
+
+#[test]
+fn commands_in_a_task_section_are_directives_without_a_marker() {
+    let f = Found::new(
+        "二、主要任务\n（三）深入开展隐患排查整治。严格落实企业主体责任。完善应急预案体系。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "（三）深入开展隐患排查整治。",
+            "严格落实企业主体责任。",
+            "完善应急预案体系。"
+        ]
+    );
+}
+
+#[test]
+fn bare_titles_and_purpose_lines_are_not_directives() {
+    let f = Found::new(
+        "为加强安全生产工作，结合本市实际，制定本方案。\n一、总体要求\n二、主要任务\n三、保障措施\n",
+    );
+    assert_eq!(f.sentences(), Vec::<&str>::new());
+}
+
+#[test]
+fn outside_a_task_section_commands_need_a_marker() {
+    // A review section reports what was done: no task, even with command verbs in it.
+    let f = Found::new("一、2023年工作回顾\n全面开展隐患排查整治，完善应急预案体系。\n");
+    assert_eq!(f.sentences(), Vec::<&str>::new());
+}
+
+#[test]
+fn a_goal_section_gives_commitments() {
+    let f =
+        Found::new("一、工作目标\n到2025年底，基本建成安全风险防控体系，重大事故隐患动态清零。\n");
+    assert_eq!(f.modalities(), ["commitment"]);
+}
+
+// Enumerations.
+
+#[test]
+fn yishi_ershi_after_a_directive_lead_give_one_task_per_item() {
+    let f = Found::new("会议要求，一是加强组织领导，二是压实工作责任，三是强化督促检查。");
+    assert_eq!(
+        f.sentences(),
+        [
+            "一是加强组织领导，",
+            "二是压实工作责任，",
+            "三是强化督促检查。"
+        ]
+    );
+    assert!(f.speakers().iter().all(|s| *s == Some("会议")));
+}
+
+#[test]
+fn yiyao_eryao_give_one_task_per_item() {
+    let f = Found::new("李明强调，一要提高政治站位，二要狠抓工作落实。");
+    assert_eq!(f.sentences(), ["一要提高政治站位，", "二要狠抓工作落实。"]);
+    assert_eq!(f.speakers(), [Some("李明"), Some("李明")]);
+}
+
+#[test]
+fn diyi_dier_and_shouxian_qici_open_items() {
+    let f = Found::new(
+        "第一，要统一思想认识。第二，要压实工作责任。首先，要摸清底数。其次，要建立台账。",
+    );
+    assert_eq!(f.ex.tasks.len(), 4);
+    let f = Found::new("各地要做到以下几点：\n（一）加强值班值守。\n（二）开展隐患排查。\n");
+    assert_eq!(
+        f.sentences(),
+        [
+            "各地要做到以下几点：",
+            "（一）加强值班值守。",
+            "（二）开展隐患排查。"
+        ]
+    );
+}
+
+#[test]
+fn numbered_items_of_every_style_are_cited_on_their_own() {
+    let f = Found::new("二、重点工作\n1.加强领导。\n（1）建立台账。\n①明确责任。\n2、完善制度。\n");
+    assert_eq!(
+        f.sentences(),
+        [
+            "1.加强领导。",
+            "（1）建立台账。",
+            "①明确责任。",
+            "2、完善制度。"
+        ]
+    );
+}
+
+// Actors.
+
+#[test]
+fn the_actor_is_the_subject_before_the_trigger() {
+    let f = Found::new("各级党委和政府要切实担负起领导责任。企业主要负责人必须亲自部署。");
+    assert_eq!(f.actors(), [Some("各级党委和政府"), Some("企业主要负责人")]);
+}
+
+#[test]
+fn the_actor_is_null_when_none_is_written() {
+    let f = Found::new("对排查发现的问题，要立即整改。");
+    assert_eq!(f.actors(), [None]);
+}
+
+#[test]
+fn attributions_name_the_actor() {
+    let f = Found::new("由市应急管理局负责组织实施。");
+    assert_eq!(f.actors(), [Some("市应急管理局")]);
+    let f = Found::new("市发展改革委牵头，各有关部门配合。");
+    assert_eq!(f.actors(), [Some("市发展改革委")]);
+    let f = Found::new(
+        "全面排查整治燃气安全隐患（牵头单位：市住房城乡建设局；责任单位：各区县政府）。",
+    );
+    assert_eq!(f.actors(), [Some("市住房城乡建设局")]);
+}
+
+#[test]
+fn the_actor_is_never_the_speaker() {
+    let f = Found::new("会议要求各地区加强值班值守。");
+    assert_eq!(f.speakers(), [Some("会议")]);
+    assert_eq!(f.actors(), [Some("各地区")]);
+}
+
+// Speakers.
+
+#[test]
+fn speakers_are_introduced_and_carried_forward() {
+    let f = Found::new("王明指出，安全生产责任重大。各单位要高度重视。会议强调，要压实责任。他要求，各地要加强督查。");
+    assert_eq!(f.speakers(), [Some("王明"), Some("会议"), Some("王明")]);
+}
+
+#[test]
+fn a_notice_speaks_for_its_issuing_body() {
+    let f = Found::new(
+        "关于做好防汛工作的通知\n各单位要加强值守。\n\n某某县人民政府办公室\n2024年6月1日\n",
+    );
+    assert_eq!(f.speakers(), [Some("某某县人民政府办公室")]);
+    let f = Found::new("某某市应急管理局文件\n关于做好防汛工作的通知\n各单位要加强值守。\n");
+    assert_eq!(f.speakers(), [Some("某某市应急管理局")]);
+}
+
+#[test]
+fn a_leaders_instruction_names_the_leader() {
+    let f = Found::new("李明对防汛救灾工作作出重要指示强调，各地要全力做好抢险救援。");
+    assert_eq!(f.speakers(), [Some("李明")]);
+    assert_eq!(f.actors(), [Some("各地")]);
+}
+
+// Deadlines.
+
+#[test]
+fn deadline_words_are_cited() {
+    for (text, want) in [
+        ("2024年底前，要完成全部改造。", "2024年底前"),
+        ("各地要在6月底前报送材料。", "6月底前"),
+        ("年内要全面完成。", "年内"),
+        ("每季度要开展一次检查。", "每季度"),
+        ("自4月8日起，要组织专项检查。", "自4月8日起"),
+        ("要立即开展全覆盖自查。", "立即"),
+        ("对发现的问题要限期整改。", "限期"),
+    ] {
+        assert_eq!(Found::new(text).deadlines(), [Some(want)], "{text}");
+    }
+}
+
+#[test]
+fn deadlines_normalize_against_the_document_date() {
+    let text = "各单位要在6月底前报送材料。\n\n某某市应急管理局\n2024年5月20日\n";
+    let f = Found::new(text);
+    let d = f.ex.tasks[0].deadline.as_ref().unwrap();
+    assert_eq!(
+        d.normalized.due.map(|d| d.to_string()).as_deref(),
+        Some("2024-06-30")
+    );
+    // Without the document's date the month has no year: no guess.
+    let f = Found::new("各单位要在6月底前报送材料。");
+    assert_eq!(
+        f.ex.tasks[0].deadline.as_ref().unwrap().normalized.due,
+        None
+    );
+}
+
+// Traditional script.
+
+#[test]
+fn traditional_characters_work_the_same_and_cite_the_original() {
+    let text =
+        "各單位必須嚴格執行規定，應當建立台賬。嚴禁瞞報謊報。不得擅自變更。確保各項任務按期完成。";
+    let f = Found::new(text);
+    let triggers: Vec<&str> = f.ex.tasks.iter().map(|t| t.trigger.of(text)).collect();
+    assert_eq!(triggers, ["必須", "嚴禁", "不得", "確保"]);
+    assert_eq!(
+        f.modalities(),
+        ["obligation", "prohibition", "prohibition", "obligation"]
+    );
+    assert_eq!(f.actors()[0], Some("各單位"));
+}
+
+// Typesetting.
+
+#[test]
+fn half_width_punctuation_works_as_chinese_punctuation() {
+    let f = Found::new("会议强调,各地区各部门要加强领导;各单位要落实责任.");
+    assert_eq!(f.actors(), [Some("各地区各部门"), Some("各单位")]);
+    let f = Found::new("全面排查整治隐患(牵头单位:市应急管理局).");
+    assert_eq!(f.actors(), [Some("市应急管理局")]);
+}
+
+#[test]
+fn full_width_and_stray_spaces_inside_words_do_not_break_triggers() {
+    let text = "各地区　各部门要加 强 领导，务 必落实责任。";
+    let f = Found::new(text);
+    assert_eq!(f.ex.tasks.len(), 1);
+    let t = &f.ex.tasks[0];
+    assert_eq!(t.actor.map(|a| a.of(text)), Some("各地区　各部门"));
+}
+
+#[test]
+fn hard_wrapped_lines_join_into_one_sentence() {
+    // Lines broken every twenty characters, as in text taken from a PDF, with a page number.
+    let body = "各地区各部门必须把安全生产摆在更加突出的位置。各级党委和政府要切实担负起领导责任，坚决遏制重特大事故发生。企业主要负责人必须亲自部署隐患排查整治工作。对排查发现的问题要限期整改到位。各单位要建立健全隐患排查治理长效机制，确保整改到位。";
+    let chars: Vec<char> = body.repeat(2).chars().collect();
+    let mut text = String::new();
+    for (k, line) in chars.chunks(20).enumerate() {
+        text.extend(line);
+        text.push('\n');
+        if k == 3 {
+            text.push_str("12\n\n");
+        }
+    }
+    let f = Found::new(&text);
+    let cited: Vec<String> = f
+        .sentences()
+        .iter()
+        .map(|s| s.replace(['\n', '1', '2'], ""))
+        .collect();
+    let once = [
+        "各地区各部门必须把安全生产摆在更加突出的位置。",
+        "各级党委和政府要切实担负起领导责任，坚决遏制重特大事故发生。",
+        "企业主要负责人必须亲自部署隐患排查整治工作。",
+        "对排查发现的问题要限期整改到位。",
+        "各单位要建立健全隐患排查治理长效机制，确保整改到位。",
+    ];
+    assert_eq!(cited, [once, once].concat());
+    assert!(
+        f.sentences().iter().any(|s| s.contains("\n")),
+        "a cited sentence runs across a line break"
+    );
+}
