@@ -32,6 +32,7 @@ pub struct Actors {
     zh_times: Vec<String>,
     zh_party_heads: Vec<String>,
     zh_party_tails: Vec<String>,
+    zh_verbs: Vec<String>,
     en_verbs: HashSet<String>,
 }
 
@@ -63,6 +64,7 @@ impl Actors {
             zh_times: zh("time"),
             zh_party_heads: zh("party-head"),
             zh_party_tails: zh("party-tail"),
+            zh_verbs: zh("verb"),
             en_verbs: dict
                 .words_of(Lang::En, "verb")
                 .flat_map(|v| crate::structure::english_forms(&v.to_lowercase()))
@@ -133,8 +135,12 @@ impl Actors {
         }
         let mut t = &view[s..e];
         if !self.is_party(t) {
-            // "市应急管理局每周通报": the party opens the clause, adverbials follow it.
-            match self.party_prefix(t) {
+            // "市应急管理局每周通报": the party opens the clause and an adverbial or a time
+            // word follows it ("国家固定资产投资用于农村的增量" has no party up front).
+            match self
+                .party_prefix(t)
+                .filter(|&n| self.opens_with_adverbial(&t[n..]))
+            {
                 Some(n) => {
                     e = s + n;
                     t = &view[s..e];
@@ -155,7 +161,10 @@ impl Actors {
                 .zh_prepositions
                 .iter()
                 .any(|p| t.starts_with(p.as_str()))
-            || self.zh_times.iter().any(|w| t == w.as_str())
+            || self
+                .zh_times
+                .iter()
+                .any(|w| t == w.as_str() || t.ends_with(w.as_str()))
             || t.chars()
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
             || !t.chars().any(crate::document::is_han)
@@ -189,12 +198,42 @@ impl Actors {
             .max()
     }
 
-    /// The party named right after a trigger: "严禁企业……" gives 企业, "鼓励社会资本……"
-    /// gives nothing (no party word).
+    /// True when `t` opens with an adverb, a time word or a preposition of time or place.
+    fn opens_with_adverbial(&self, t: &str) -> bool {
+        self.zh_adverbs
+            .iter()
+            .chain(&self.zh_times)
+            .any(|w| t.starts_with(w.as_str()))
+            || t.starts_with(['每', '于', '在', '按', '从', '自'])
+            || t.starts_with("定期")
+    }
+
+    /// The party named right after a trigger: "严禁企业……" gives 企业, "鼓励、引导企业增加
+    /// 投入" gives 企业 (other verbs of the trigger are skipped), "鼓励社会资本……" gives
+    /// nothing (no party word).
     fn zh_object(&self, view: &str, from: usize) -> Option<Span> {
+        let mut from = from;
+        loop {
+            let rest = &view[from..];
+            if let Some(c) = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '、' | '和' | '与' | '及' | '并'))
+            {
+                from += c.len_utf8();
+            } else if let Some(v) = self.zh_verbs.iter().find(|v| rest.starts_with(v.as_str())) {
+                from += v.len();
+            } else {
+                break;
+            }
+        }
         let rest = &view[from..];
         let end = rest.find(ZH_CLAUSE).unwrap_or(rest.len());
         let n = self.party_prefix(&rest[..end])?;
+        let t = &rest[..n];
+        if self.zh_times.iter().any(|w| t.ends_with(w.as_str())) {
+            return None;
+        }
         Some(Span::new(from, from + n))
     }
 

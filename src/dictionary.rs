@@ -472,6 +472,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "conjunction",
     "reporting",
     "participle",
+    "not-speaker",
 ];
 
 /// The merged set of entries the pipeline runs on.

@@ -85,7 +85,14 @@ impl Speakers {
         for class in ["starter", "subordinator", "conjunction"] {
             not_names.extend(dict.words_of(Lang::En, class).map(|w| w.to_lowercase()));
         }
-        for class in ["preposition", "conjunction", "time"] {
+        for class in [
+            "preposition",
+            "conjunction",
+            "time",
+            "adverb",
+            "verb",
+            "not-speaker",
+        ] {
             not_names.extend(dict.words_of(Lang::Zh, class).map(str::to_string));
         }
         Ok(Speakers {
@@ -116,8 +123,13 @@ impl Speakers {
             })
     }
 
-    /// False for "names" that open with a function word: "As", "为贯彻落实", "按照".
+    /// False for "names" that open with a function word or a verb ("As", "为贯彻落实",
+    /// "按照", "坚持……") or that hold 的: "……的要求，" is a phrase, not a speaker.
     fn is_name(&self, name: &str) -> bool {
+        // "……的要求，", "各级政府要……要求，": a phrase before 要求, not a speaker.
+        if name.contains(['的', '要']) {
+            return false;
+        }
         let first_word = name.split_whitespace().next().unwrap_or("").to_lowercase();
         !self.not_names.iter().any(|w| {
             if w.is_ascii() {
