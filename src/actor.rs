@@ -350,6 +350,16 @@ impl Actors {
                 t = &t[..k];
             }
         }
+        // A heading glued to the sentence: "Support Responsibilities The Postmaster General
+        // shall": a capitalized determiner inside the chunk starts the subject.
+        if let Some(k) = [" The ", " Each ", " All ", " Every ", " Any "]
+            .iter()
+            .filter_map(|w| t.rfind(w))
+            .max()
+        {
+            s += k + 1;
+            t = &t[k + 1..];
+        }
         // Leading conjunctions.
         loop {
             let first = t.split_whitespace().next().unwrap_or("");

@@ -331,11 +331,17 @@ impl Extractor {
             }
         }
 
-        let speakers = self.speakers.track(
+        let plain = Variants::default();
+        let speakers = self.speakers.track_cited(
             units.len(),
             |i| &units[i].view.text,
             |i| units[i].lang,
             |i| sentences[i].whole_line(),
+            // Names are reported as written: traditional stays traditional.
+            |i, span| {
+                let doc_span = units[i].view.to_doc(span);
+                View::new(doc_span.of(text), 0, &plain).text.into_owned()
+            },
         );
 
         let date = self.dates.anchor(

@@ -101,26 +101,34 @@ impl Speakers {
         })
     }
 
+    /// The patterns of `roles` that match `view`: the pattern, the speaker's name (its
+    /// `name` template with `$name` filled by `cite` from the matched span, so that the
+    /// name is as written, not as normalized for matching) and where the match ends.
     fn matches<'a>(
         &'a self,
         lang: Lang,
         roles: &'a [Role],
         view: &'a str,
-    ) -> impl Iterator<Item = (&'a Pattern, String, usize)> + 'a {
+        cite: &dyn Fn(Span) -> String,
+    ) -> Vec<(&'a Pattern, String, usize)> {
         self.patterns
             .iter()
             .filter(move |p| p.lang == lang && roles.contains(&p.role))
             .filter_map(move |p| {
                 let caps = p.re.captures(view)?;
-                let mut name = String::new();
-                caps.expand(&p.name, &mut name);
-                let name = name.trim().to_string();
-                if p.role == Role::Intro && !self.is_name(&name) {
+                let written = caps
+                    .name("name")
+                    .map(|m| cite(Span::new(m.start(), m.end())))
+                    .unwrap_or_default();
+                let name = p.name.replace("$name", written.trim()).trim().to_string();
+                let matched = caps.name("name").map_or("", |m| m.as_str());
+                if p.role == Role::Intro && !self.is_name(matched) {
                     return None;
                 }
                 let end = caps.get(0).expect("group 0").end();
                 Some((p, name, end))
             })
+            .collect()
     }
 
     /// False for "names" that open with a function word or a verb ("As", "为贯彻落实",
@@ -149,10 +157,29 @@ impl Speakers {
         lang: impl Fn(usize) -> Lang,
         whole_line: impl Fn(usize) -> bool,
     ) -> SpeakerTrack {
+        let cite = |i: usize, span: Span| view(i)[span.start..span.end].to_string();
+        self.track_cited(n, &view, lang, whole_line, cite)
+    }
+
+    /// As [`Speakers::track`], with `cite(i, span)` giving the words of a span of sentence
+    /// `i`'s view as written in the document.
+    pub fn track_cited<'v>(
+        &self,
+        n: usize,
+        view: impl Fn(usize) -> &'v str,
+        lang: impl Fn(usize) -> Lang,
+        whole_line: impl Fn(usize) -> bool,
+        cite: impl Fn(usize, Span) -> String,
+    ) -> SpeakerTrack {
         let mut fallback: Option<Speaker> = None;
         // The document's authority.
         'outer: for i in 0..n.min(200) {
-            if let Some((p, name, _)) = self.matches(lang(i), &[Role::Authority], view(i)).next() {
+            let c = |span: Span| cite(i, span);
+            if let Some((p, name, _)) = self
+                .matches(lang(i), &[Role::Authority], view(i), &c)
+                .into_iter()
+                .next()
+            {
                 fallback = Some(Speaker {
                     name: name.into(),
                     rule: p.rule,
@@ -167,7 +194,11 @@ impl Speakers {
             let bottom = lines.iter().rev().take(ISSUER_WINDOW);
             let top = lines.iter().take(ISSUER_WINDOW);
             fallback = bottom.chain(top).find_map(|&i| {
-                self.matches(lang(i), &[Role::Issuer], view(i).trim())
+                let v = view(i);
+                let lead = v.len() - v.trim_start().len();
+                let c = |span: Span| cite(i, Span::new(span.start + lead, span.end + lead));
+                self.matches(lang(i), &[Role::Issuer], v.trim(), &c)
+                    .into_iter()
                     .next()
                     .map(|(p, name, _)| Speaker {
                         name: name.into(),
@@ -185,8 +216,10 @@ impl Speakers {
         for i in 0..n {
             let v = view(i);
             let mut end = None;
+            let c = |span: Span| cite(i, span);
             if let Some((p, name, e)) = self
-                .matches(lang(i), &[Role::Intro, Role::Body, Role::Pronoun], v)
+                .matches(lang(i), &[Role::Intro, Role::Body, Role::Pronoun], v, &c)
+                .into_iter()
                 .min_by_key(|(_, _, e)| *e)
             {
                 let named = match p.role {
