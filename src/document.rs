@@ -136,8 +136,10 @@ pub struct Document {
     pub analysis: Option<String>,
     /// How the text was decoded.
     pub encoding: Encoding,
-    /// The format the text was read as (`text`, `markdown`, ...).
+    /// The format the text was read as (`text`, `markdown`, `html`, `docx`).
     pub format: &'static str,
+    /// Fields that came with the document (from `--input-format jsonl`), passed through.
+    pub meta: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Document {
@@ -149,6 +151,7 @@ impl Document {
             analysis: None,
             encoding: Encoding::utf8("default"),
             format: "text",
+            meta: None,
         }
     }
 

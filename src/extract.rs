@@ -519,10 +519,12 @@ impl Extractor {
         for (g, group) in groups.iter().enumerate() {
             let first = &group[0];
             let from = left.min(first.span.start);
-            let actor = group.iter().find_map(|t| {
-                self.actors
-                    .find(unit.lang, view, from, t.span, t.actor, t.hint)
-            });
+            // The first trigger's actor; else one that a later trigger names outright
+            // ("……，由市应急管理局负责").
+            let actor = self
+                .actors
+                .find(unit.lang, view, from, first.span, first.actor, first.hint)
+                .or_else(|| group.iter().find_map(|t| t.hint));
             let action_start = match first.rule {
                 Rule::Implied { .. } => first.span.start,
                 Rule::Trigger(_) => match (first.actor, actor) {

@@ -1,19 +1,24 @@
-//! Stage 1: read an input (a file or stdin) and turn it into a [`Document`].
+//! Stage 1: which inputs a run has, and reading one into a [`Document`].
+//!
+//! Paths given on the command line are taken in order; a directory is walked recursively in
+//! sorted order (so every run sees the same order), without honouring `.gitignore` unless
+//! asked, and without following symbolic links unless asked. Every path found is an input and
+//! gets a record: a file that cannot be walked to, a link not followed, a file that vanished
+//! is reported, never silently dropped.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::decode::decode;
 use crate::document::Document;
 use crate::error::{display_path, Error, Result};
-use crate::markup::blank_markdown;
+use crate::formats::{self, LoadOptions, Loaded};
 
 /// Where a document comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
     /// Standard input, named `-`.
     Stdin,
-    /// A file, named as the user gave it.
+    /// A file, named as the user gave it or as the walk found it.
     Path(PathBuf),
 }
 
@@ -36,61 +41,153 @@ impl Input {
     }
 }
 
-/// How to read text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Plain text.
-    Text,
-    /// Markdown: markup is blanked for analysis, offsets stay those of the file.
-    Markdown,
+/// One item of a run: an input to read, or a path the walk could not turn into one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// Read and analyse it.
+    Input(Input),
+    /// Report it as failed.
+    Failed {
+        /// The path.
+        name: String,
+        /// Why.
+        message: String,
+    },
+    /// Report it as skipped.
+    Skipped {
+        /// The path.
+        name: String,
+        /// Why.
+        reason: String,
+    },
 }
 
-impl Format {
-    /// The name used in output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Markdown => "markdown",
-        }
-    }
+/// How directories are walked.
+#[derive(Clone, Debug, Default)]
+pub struct WalkOptions {
+    /// Follow symbolic links (loops are detected and reported).
+    pub follow_links: bool,
+    /// Honour `.gitignore` files found in the walk.
+    pub gitignore: bool,
+    /// Include/exclude globs, `!` for exclude (ripgrep's `--glob` syntax), applied to files
+    /// found in directories; paths named on the command line are always read.
+    pub globs: Vec<String>,
+}
 
-    /// The format a path's extension suggests.
-    pub fn for_path(path: &Path) -> Format {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
-            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
-            _ => Format::Text,
+/// Expands the inputs named on the command line into the items of a run.
+pub fn expand(inputs: &[Input], walk: &WalkOptions) -> Result<Vec<Item>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Path(p) if p.is_dir() => walk_dir(p, walk, &mut out)?,
+            other => out.push(Item::Input(other.clone())),
         }
     }
+    Ok(out)
+}
+
+fn walk_dir(dir: &Path, opts: &WalkOptions, out: &mut Vec<Item>) -> Result<()> {
+    let mut b = ignore::WalkBuilder::new(dir);
+    b.standard_filters(false)
+        .git_ignore(opts.gitignore)
+        .git_exclude(opts.gitignore)
+        .require_git(false)
+        .follow_links(opts.follow_links)
+        .sort_by_file_path(|a, b| a.cmp(b));
+    if !opts.globs.is_empty() {
+        let mut o = ignore::overrides::OverrideBuilder::new(dir);
+        for g in &opts.globs {
+            o.add(g)
+                .map_err(|e| Error::Config(format!("--glob {g:?}: {e}")))?;
+        }
+        b.overrides(
+            o.build()
+                .map_err(|e| Error::Config(format!("--glob: {e}")))?,
+        );
+    }
+    for entry in b.build() {
+        match entry {
+            Ok(e) => {
+                let Some(ft) = e.file_type() else { continue };
+                if ft.is_file() {
+                    out.push(Item::Input(Input::Path(e.into_path())));
+                } else if ft.is_symlink() {
+                    out.push(Item::Skipped {
+                        name: display_path(e.path()),
+                        reason: "symbolic link, not followed (use --follow)".into(),
+                    });
+                }
+            }
+            Err(e) => {
+                let name =
+                    walk_error_path(&e).map_or_else(|| display_path(dir), |p| display_path(&p));
+                out.push(Item::Failed {
+                    name,
+                    message: walk_error_message(&e),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn walk_error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn walk_error_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_message(err),
+        ignore::Error::Loop { ancestor, .. } => {
+            format!("symbolic link loop back to {}", display_path(ancestor))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The inputs listed in a file, one path a line (`--files-from`); blank lines are skipped.
+pub fn files_from(path: &Path) -> Result<Vec<Input>> {
+    let name = display_path(path);
+    let text = if path == Path::new("-") {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Error::Config(format!("--files-from -: {e}")))?;
+        s
+    } else {
+        std::fs::read_to_string(path)
+            .map_err(|e| Error::Config(format!("--files-from {name}: {e}")))?
+    };
+    Ok(text
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| Input::from_arg(l.as_ref()))
+        .collect())
 }
 
 /// Options for reading inputs.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ReadOptions {
-    /// Inputs larger than this many bytes fail with [`Error::TooLarge`].
-    pub max_bytes: u64,
-    /// Force a format instead of choosing by extension.
-    pub format: Option<Format>,
+    /// How to turn bytes into a document.
+    pub load: LoadOptions,
 }
 
-impl Default for ReadOptions {
-    fn default() -> Self {
-        ReadOptions {
-            max_bytes: 64 << 20,
-            format: None,
-        }
-    }
-}
-
-/// Reads and decodes one input.
-pub fn read(input: &Input, opts: &ReadOptions) -> Result<Document> {
+/// Reads one input: a document, or the reason it was skipped.
+pub fn read(input: &Input, opts: &ReadOptions) -> Result<Loaded> {
     let name = input.name();
+    let max = opts.load.max_bytes;
     let bytes = match input {
-        Input::Stdin => read_limited(std::io::stdin().lock(), &name, opts.max_bytes)?,
+        Input::Stdin => read_limited(std::io::stdin().lock(), &name, max)?,
         Input::Path(p) => {
             let f = std::fs::File::open(p).map_err(|e| Error::io(&name, e))?;
             let meta = f.metadata().map_err(|e| Error::io(&name, e))?;
@@ -100,42 +197,41 @@ pub fn read(input: &Input, opts: &ReadOptions) -> Result<Document> {
                     message: "is a directory".into(),
                 });
             }
-            if meta.len() > opts.max_bytes {
+            if meta.len() > max {
                 return Err(Error::TooLarge {
                     path: name,
                     size: meta.len(),
-                    limit: opts.max_bytes,
+                    limit: max,
                 });
             }
-            read_limited(f, &name, opts.max_bytes)?
+            read_limited(f, &name, max)?
         }
     };
-    let format = opts.format.unwrap_or(match input {
-        Input::Stdin => Format::Text,
-        Input::Path(p) => Format::for_path(p),
-    });
-    Ok(document_from_bytes(name, &bytes, format))
+    let path = match input {
+        Input::Path(p) => Some(p.as_path()),
+        Input::Stdin => None,
+    };
+    formats::load(name.clone(), &bytes, path, &opts.load).map_err(|message| Error::Decode {
+        path: name,
+        message,
+    })
 }
 
-/// Builds a document from bytes already in memory.
-pub fn document_from_bytes(name: String, bytes: &[u8], format: Format) -> Document {
-    let decoded = decode(bytes);
-    let analysis = match format {
-        Format::Markdown => Some(blank_markdown(&decoded.text)),
-        Format::Text => None,
+/// Builds a document from bytes already in memory, read as `format`.
+pub fn document_from_bytes(name: String, bytes: &[u8], format: formats::Format) -> Document {
+    let opts = LoadOptions {
+        format: Some(format),
+        ..LoadOptions::default()
     };
-    Document {
-        name,
-        text: decoded.text,
-        analysis,
-        encoding: decoded.encoding,
-        format: format.name(),
+    match formats::load(name.clone(), bytes, None, &opts) {
+        Ok(Loaded::Doc(d)) => d,
+        _ => Document::from_text(name, String::from_utf8_lossy(bytes).into_owned()),
     }
 }
 
 fn read_limited(r: impl Read, name: &str, limit: u64) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
-    r.take(limit + 1)
+    r.take(limit.saturating_add(1))
         .read_to_end(&mut buf)
         .map_err(|e| Error::io(name, e))?;
     if buf.len() as u64 > limit {

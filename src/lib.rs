@@ -25,8 +25,8 @@
 //! One module per stage; each hands typed values (spans into the document, never copies) to
 //! the next:
 //!
-//! 1. [`input`] reads a file or stdin, [`decode`] turns bytes into text and [`markup`] blanks
-//!    Markdown in place: a [`Document`].
+//! 1. [`input`] expands paths and reads a file or stdin; [`formats`] tells text, Markdown,
+//!    HTML, .docx and binaries apart, and [`decode`] turns bytes into text: a [`Document`].
 //! 2. [`segment`] splits the text into [`Sentence`]s (and clause-level units) with exact
 //!    offsets, Chinese and English in one pass.
 //! 3. [`view`] gives each sentence a normalized view (no stray spaces inside Chinese words,
@@ -53,9 +53,10 @@ pub mod dictionary;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod formats;
 pub mod input;
-pub mod markup;
 pub mod output;
+pub mod run;
 pub mod segment;
 pub mod speaker;
 pub mod structure;

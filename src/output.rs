@@ -98,6 +98,9 @@ pub struct TaskRecord {
     pub deadline: Option<CitedDeadline>,
     /// The sentence it is cited from.
     pub sentence: CitedSentence,
+    /// Fields that came with the document (`--input-format jsonl`), passed through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// `{"type":"sentence", ...}`: one sentence, from `directives segment`.
@@ -163,9 +166,13 @@ pub struct DocumentRecord {
     /// True when undecodable bytes became U+FFFD.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced: Option<bool>,
-    /// The format read (text, markdown, ...).
+    /// The format read: text, markdown, html, docx or jsonl.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<&'static str>,
+    /// What offsets refer to: `decoded` (the input's text) or `extracted` (the text taken
+    /// out of an HTML page or a .docx).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offsets: Option<&'static str>,
     /// Code points of the decoded text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chars: Option<usize>,
@@ -181,6 +188,9 @@ pub struct DocumentRecord {
     /// Why it was skipped.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Fields that came with the document (`--input-format jsonl`), passed through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// `{"type":"summary", ...}`: last, once per run.
@@ -328,6 +338,7 @@ impl<'a> Citer<'a> {
                 }
             }),
             sentence: self.sentence(sentence),
+            meta: self.doc.meta.clone(),
         }
     }
 
@@ -360,6 +371,11 @@ impl<'a> Citer<'a> {
             encoding_source: Some(self.doc.encoding.chosen_by),
             replaced: Some(self.doc.encoding.replaced),
             format: Some(self.doc.format),
+            offsets: Some(if matches!(self.doc.format, "html" | "docx") {
+                "extracted"
+            } else {
+                "decoded"
+            }),
             chars: Some(self.offsets.char_at(&self.doc.text, self.doc.text.len())),
             date: ex
                 .date
@@ -367,6 +383,7 @@ impl<'a> Citer<'a> {
             date_source: ex.date.map(|a| a.source.name()),
             error: None,
             reason: None,
+            meta: self.doc.meta.clone(),
         }
     }
 }
@@ -389,11 +406,13 @@ pub fn failed_document(name: &str, status: Status, message: String) -> DocumentR
         encoding_source: None,
         replaced: None,
         format: None,
+        offsets: None,
         chars: None,
         date: None,
         date_source: None,
         error,
         reason,
+        meta: None,
     }
 }
 

@@ -3,7 +3,8 @@
 
 use std::sync::OnceLock;
 
-use directives::input::{document_from_bytes, Format};
+use directives::formats::Format;
+use directives::input::document_from_bytes;
 use directives::segment::is_space;
 use directives::{Document, Extractor};
 use proptest::prelude::*;

@@ -1,0 +1,161 @@
+//! Stage 1b: the formats an input may come in, and turning each into a [`Document`].
+//!
+//! | format | chosen by | text the offsets refer to |
+//! |---|---|---|
+//! | text | default | the decoded file |
+//! | markdown | `.md`, `.markdown` | the decoded file (markup is blanked for analysis only) |
+//! | html | `.html`, `.htm`, or content that opens like HTML | the text extracted from the page |
+//! | docx | `.docx`, or a zip holding `word/document.xml` | the text of its paragraphs and tables |
+//!
+//! Binary inputs (images, PDFs, archives, anything with NUL bytes that is not UTF-16) are
+//! skipped with a reason, never read as text.
+
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod sniff;
+
+use std::path::Path;
+
+use encoding_rs::Encoding as Enc;
+
+use crate::decode::{decode_with, is_utf16};
+use crate::document::{Document, Encoding};
+
+/// How to read an input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown, read in place.
+    Markdown,
+    /// An HTML page.
+    Html,
+    /// A Word document.
+    Docx,
+}
+
+impl Format {
+    /// The name used in output and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// The format a file name's extension names, if any.
+    pub fn for_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+            "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+            "docx" => Format::Docx,
+            "txt" | "text" => Format::Text,
+            _ => return None,
+        })
+    }
+
+    /// True when offsets refer to text extracted from the input rather than the input itself.
+    pub fn extracts(self) -> bool {
+        matches!(self, Format::Html | Format::Docx)
+    }
+}
+
+/// What reading an input gave.
+#[derive(Debug)]
+pub enum Loaded {
+    /// A document to analyse.
+    Doc(Document),
+    /// Not text: skipped, with the reason.
+    Skipped(String),
+}
+
+/// How to load inputs.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadOptions {
+    /// Force a format instead of choosing one.
+    pub format: Option<Format>,
+    /// Force an encoding instead of detecting one.
+    pub encoding: Option<&'static Enc>,
+    /// The largest input (and the largest decompressed .docx part), in bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            format: None,
+            encoding: None,
+            max_bytes: 64 << 20,
+        }
+    }
+}
+
+/// Turns the bytes of an input named `name` into a document. `path` is its file name, if
+/// any, for the extension.
+pub fn load(
+    name: String,
+    bytes: &[u8],
+    path: Option<&Path>,
+    opts: &LoadOptions,
+) -> Result<Loaded, String> {
+    let by_ext = path.and_then(Format::for_path);
+    let format = match opts.format {
+        Some(f) => f,
+        None if by_ext == Some(Format::Docx) || sniff::is_docx(bytes) => Format::Docx,
+        None => {
+            if !is_utf16(bytes) {
+                if let Some(kind) = sniff::binary_kind(bytes) {
+                    return Ok(Loaded::Skipped(format!("not text: {kind}")));
+                }
+            }
+            match by_ext {
+                Some(f) => f,
+                None if sniff::looks_like_html(bytes) => Format::Html,
+                None => Format::Text,
+            }
+        }
+    };
+    let doc = match format {
+        Format::Docx => Document {
+            name,
+            text: docx::to_text(bytes, opts.max_bytes)?,
+            analysis: None,
+            encoding: Encoding {
+                name: "UTF-8".into(),
+                chosen_by: "declared",
+                replaced: false,
+            },
+            format: format.name(),
+            meta: None,
+        },
+        Format::Html => {
+            let decoded = decode_with(bytes, opts.encoding, sniff::html_charset(bytes));
+            Document {
+                name,
+                text: html::to_text(&decoded.text),
+                analysis: None,
+                encoding: decoded.encoding,
+                format: format.name(),
+                meta: None,
+            }
+        }
+        Format::Markdown | Format::Text => {
+            let decoded = decode_with(bytes, opts.encoding, None);
+            let analysis =
+                (format == Format::Markdown).then(|| markdown::blank_markdown(&decoded.text));
+            Document {
+                name,
+                text: decoded.text,
+                analysis,
+                encoding: decoded.encoding,
+                format: format.name(),
+                meta: None,
+            }
+        }
+    };
+    Ok(Loaded::Doc(doc))
+}

@@ -1,0 +1,233 @@
+//! Running the pipeline over many inputs: in parallel, in input order, nothing lost.
+//!
+//! Inputs are processed in windows of a few per thread with rayon; each window's results are
+//! written in input order before the next window starts. The output is therefore the same
+//! bytes whatever the thread count, and memory holds one window of results, not the archive.
+//! Every input ends in exactly one `document` record (ok, error or skipped), and the
+//! `summary` counts them.
+
+use std::io::{self, BufRead, Read};
+
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+use crate::document::Document;
+use crate::error::Error;
+use crate::extract::Extractor;
+use crate::formats::Loaded;
+use crate::input::{self, Input, Item, ReadOptions};
+use crate::output::{failed_document, Citer, DocumentRecord, Records, Sink, Status, Summary, What};
+
+/// How a run goes.
+#[derive(Clone, Copy, Debug)]
+pub struct RunOptions {
+    /// Worker threads (at least 1).
+    pub jobs: usize,
+    /// How inputs are read.
+    pub read: ReadOptions,
+    /// Tasks or sentences.
+    pub what: What,
+}
+
+/// Told about every input, in order, as its records are written.
+pub trait Progress {
+    /// One input is done.
+    fn finished(&mut self, doc: &DocumentRecord);
+}
+
+/// A [`Progress`] that does nothing.
+#[derive(Debug, Default)]
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn finished(&mut self, _: &DocumentRecord) {}
+}
+
+/// One input's output.
+struct Outcome {
+    records: Records,
+    doc: DocumentRecord,
+}
+
+fn empty(what: What) -> Records {
+    match what {
+        What::Tasks => Records::Tasks(Vec::new()),
+        What::Sentences => Records::Sentences(Vec::new()),
+    }
+}
+
+/// Analyses one document and cites its records.
+pub fn analyse(extractor: &Extractor, doc: &Document, what: What) -> (Records, DocumentRecord) {
+    let ex = extractor.extract(doc);
+    let citer = Citer::new(doc);
+    let records = match what {
+        What::Tasks => Records::Tasks(
+            ex.tasks
+                .iter()
+                .map(|t| citer.task(&ex, extractor, t))
+                .collect(),
+        ),
+        What::Sentences => Records::Sentences(
+            (0..ex.sentences.len())
+                .map(|i| citer.sentence_record(&ex, i))
+                .collect(),
+        ),
+    };
+    (records, citer.document(&ex, ex.tasks.len()))
+}
+
+fn process(extractor: &Extractor, item: &Item, opts: &RunOptions) -> Outcome {
+    let fail = |name: &str, status, message: String| Outcome {
+        records: empty(opts.what),
+        doc: failed_document(name, status, message),
+    };
+    match item {
+        Item::Failed { name, message } => fail(name, Status::Error, format!("{name}: {message}")),
+        Item::Skipped { name, reason } => fail(name, Status::Skipped, reason.clone()),
+        Item::Input(inp) => match input::read(inp, &opts.read) {
+            Ok(Loaded::Doc(doc)) => {
+                let (records, doc) = analyse(extractor, &doc, opts.what);
+                Outcome { records, doc }
+            }
+            Ok(Loaded::Skipped(reason)) => fail(&inp.name(), Status::Skipped, reason),
+            Err(e) => fail(&inp.name(), Status::Error, e.to_string()),
+        },
+    }
+}
+
+/// Runs `items` through `extractor` and writes every record to `sink`.
+pub fn run(
+    extractor: &Extractor,
+    items: &[Item],
+    opts: &RunOptions,
+    sink: &mut dyn Sink,
+    progress: &mut dyn Progress,
+) -> io::Result<Summary> {
+    let jobs = opts.jobs.max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(io::Error::other)?;
+    let mut summary = Summary::new();
+    for window in items.chunks(jobs * 4) {
+        let outcomes: Vec<Outcome> = if jobs == 1 {
+            window
+                .iter()
+                .map(|it| process(extractor, it, opts))
+                .collect()
+        } else {
+            pool.install(|| {
+                window
+                    .par_iter()
+                    .map(|it| process(extractor, it, opts))
+                    .collect()
+            })
+        };
+        for o in outcomes {
+            summary.add(&o.doc);
+            progress.finished(&o.doc);
+            sink.document(&o.records, &o.doc)?;
+        }
+    }
+    sink.finish(&summary)?;
+    Ok(summary)
+}
+
+/// Runs inputs whose every line is a document, `{"id":..., "text":..., ...}`: the other
+/// fields are passed through as `meta`. Lines are handled one at a time, each line's records
+/// written and flushed before the next is read, so the binary works as a streaming mapper.
+pub fn run_jsonl(
+    extractor: &Extractor,
+    inputs: &[Input],
+    opts: &RunOptions,
+    sink: &mut dyn Sink,
+    progress: &mut dyn Progress,
+) -> io::Result<Summary> {
+    let mut summary = Summary::new();
+    let max = opts.read.load.max_bytes;
+    for inp in inputs {
+        let name = inp.name();
+        let reader: Box<dyn Read> = match inp {
+            Input::Stdin => Box::new(io::stdin().lock()),
+            Input::Path(p) => match std::fs::File::open(p) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    let doc =
+                        failed_document(&name, Status::Error, Error::io(&name, e).to_string());
+                    summary.add(&doc);
+                    progress.finished(&doc);
+                    sink.document(&empty(opts.what), &doc)?;
+                    continue;
+                }
+            },
+        };
+        let mut reader = io::BufReader::new(reader);
+        let mut line = Vec::new();
+        let mut number = 0usize;
+        loop {
+            line.clear();
+            let n = match reader.read_until(b'\n', &mut line) {
+                Ok(n) => n,
+                Err(e) => {
+                    let doc =
+                        failed_document(&name, Status::Error, Error::io(&name, e).to_string());
+                    summary.add(&doc);
+                    progress.finished(&doc);
+                    sink.document(&empty(opts.what), &doc)?;
+                    break;
+                }
+            };
+            if n == 0 {
+                break;
+            }
+            number += 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let here = format!("{name}:{number}");
+            let (records, doc) = match jsonl_document(&line, &here, max) {
+                Ok(d) => analyse(extractor, &d, opts.what),
+                Err(message) => (
+                    empty(opts.what),
+                    failed_document(&here, Status::Error, format!("{here}: {message}")),
+                ),
+            };
+            summary.add(&doc);
+            progress.finished(&doc);
+            sink.document(&records, &doc)?;
+        }
+    }
+    sink.finish(&summary)?;
+    Ok(summary)
+}
+
+/// One JSONL line as a document: `text` is required, `id` names it (else `input:line`), the
+/// other fields are kept as `meta`.
+fn jsonl_document(line: &[u8], fallback: &str, max: u64) -> Result<Document, String> {
+    if line.len() as u64 > max {
+        return Err(format!(
+            "line of {} bytes is over the limit of {max} bytes (--max-bytes)",
+            line.len()
+        ));
+    }
+    let value: Value =
+        serde_json::from_slice(line).map_err(|e| format!("not a JSON object: {e}"))?;
+    let Value::Object(mut fields) = value else {
+        return Err("not a JSON object".into());
+    };
+    let text = match fields.remove("text") {
+        Some(Value::String(t)) => t,
+        Some(_) => return Err("\"text\" is not a string".into()),
+        None => return Err("no \"text\" field".into()),
+    };
+    let name = match fields.remove("id") {
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        Some(_) => return Err("\"id\" is not a string or a number".into()),
+        None => fallback.to_string(),
+    };
+    let mut doc = Document::from_text(name, text);
+    doc.format = "jsonl";
+    doc.meta = (!fields.is_empty()).then(|| fields.into_iter().collect::<Map<String, Value>>());
+    Ok(doc)
+}
