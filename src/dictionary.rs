@@ -27,7 +27,9 @@ use crate::document::Lang;
 use crate::error::DictError;
 
 /// What a directive asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     /// Must do: must, shall, should, 必须, 要, 应当.

@@ -542,9 +542,13 @@ impl Extractor {
             if unit.lang == Lang::En && view[action.start..action.end].starts_with("to ") {
                 action.start += 3;
             }
-            if action.is_empty() {
-                // The trigger closes the sentence ("... is hereby revoked", "X shall:"):
-                // the action is the sentence itself.
+            // The trigger closes the sentence ("... is hereby revoked", "X shall:"), or only a
+            // lead-in follows it ("it is hereby ordered as follows:", "要求如下："): the action
+            // is the sentence itself.
+            let lead_in_only = view.trim_end().ends_with([':', '：'])
+                && view[action.start..action.end].split_whitespace().count() <= 2
+                && view[action.start..action.end].chars().count() <= 12;
+            if action.is_empty() || lead_in_only {
                 action = trim_action(view, Span::new(unit.body.min(view.len()), action_end));
             }
             // The deadline that reaches into the trigger's own clause, else any in the sentence.

@@ -29,6 +29,16 @@ enum Command {
     Extract(RunArgs),
     /// Split each input into sentences, as the extractor sees them.
     Segment(RunArgs),
+    /// Print the JSON Schema (2020-12) of the output records.
+    Schema,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `directives man > directives.1`.
+    Man,
 }
 
 #[derive(Args, Debug)]
@@ -57,6 +67,14 @@ struct RunArgs {
     /// Output format [default: text at a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     format: Option<OutFormat>,
+
+    /// Colour the text format: auto (a terminal, and NO_COLOR unset), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+
+    /// Start CSV output with a byte-order mark, for spreadsheet programs.
+    #[arg(long)]
+    bom: bool,
 
     /// Read inputs as this format instead of choosing by content and extension.
     #[arg(long, value_enum, value_name = "FORMAT")]
@@ -100,6 +118,24 @@ enum OutFormat {
     Json,
     /// Readable lines for people.
     Text,
+    /// One CSV row a task, with columns Jira and Linear importers map (extract only).
+    Csv,
+    /// JSON for Taskwarrior's `task import` (extract only).
+    Taskwarrior,
+    /// An iCalendar file, one VTODO a task (extract only).
+    Ics,
+    /// A report: tasks by document and speaker, counts by modality and actor (extract only).
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -121,12 +157,41 @@ fn main() -> ExitCode {
     let (args, what) = match cli.command {
         Command::Extract(a) => (a, What::Tasks),
         Command::Segment(a) => (a, What::Sentences),
+        Command::Schema => return print(&format!("{:#}\n", directives::output::schema::schema())),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "directives", &mut buf);
+            return print(&String::from_utf8_lossy(&buf));
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            let cmd = <Cli as clap::CommandFactory>::command();
+            if let Err(e) = clap_mangen::Man::new(cmd).render(&mut buf) {
+                eprintln!("directives: {e}");
+                return ExitCode::from(2);
+            }
+            return print(&String::from_utf8_lossy(&buf));
+        }
     };
     match run(args, what) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("directives: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes `text` to stdout; a closed pipe is not an error.
+fn print(text: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("directives: <stdout>: {e}");
             ExitCode::from(2)
         }
     }
@@ -205,12 +270,29 @@ fn run(args: RunArgs, what: What) -> Result<ExitCode, Error> {
     if inputs.is_empty() {
         inputs.push(Input::Stdin);
     }
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let format = match args.format {
         Some(OutFormat::Jsonl) => output::Format::Jsonl,
         Some(OutFormat::Json) => output::Format::Json,
         Some(OutFormat::Text) => output::Format::Text,
-        None if args.output.is_none() && io::stdout().is_terminal() => output::Format::Text,
+        Some(OutFormat::Csv) => output::Format::Csv,
+        Some(OutFormat::Taskwarrior) => output::Format::Taskwarrior,
+        Some(OutFormat::Ics) => output::Format::Ics,
+        Some(OutFormat::Markdown) => output::Format::Markdown,
+        None if to_terminal => output::Format::Text,
         None => output::Format::Jsonl,
+    };
+    if what == What::Sentences && format.tasks_only() {
+        return Err(Error::Config("segment writes jsonl, json or text; csv, taskwarrior, ics and markdown are for extract".into()));
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            to_terminal
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
     };
 
     // Where the records go: stdout, or a temporary file renamed over --output at the end.
@@ -229,7 +311,15 @@ fn run(args: RunArgs, what: What) -> Result<ExitCode, Error> {
         .as_deref()
         .map_or_else(|| "<stdout>".to_string(), display);
     let out_err = |e: io::Error| Error::io(out_name.clone(), e);
-    let mut sink = output::sink(format, what, out);
+    let mut sink = output::sink(
+        format,
+        what,
+        out,
+        output::SinkOptions {
+            color,
+            bom: args.bom,
+        },
+    );
 
     let jsonl = matches!(args.input_format, Some(InFormat::Jsonl));
     let summary = if jsonl {

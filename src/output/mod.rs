@@ -6,6 +6,7 @@
 
 use std::io::{self, Write};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::dictionary::Modality;
@@ -14,12 +15,38 @@ use crate::extract::{Extraction, Extractor};
 use crate::task::Task;
 use crate::view::{Variants, View};
 
+mod calendar;
+mod csv;
+mod markdown;
+pub mod schema;
+mod taskwarrior;
+mod text;
+
+/// Declares a one-value enum that serializes as `name`, for the `type` field of a record.
+macro_rules! record_type {
+    ($ty:ident, $name:literal) => {
+        #[doc = concat!("The `type` of a `", $name, "` record.")]
+        #[derive(Clone, Copy, Debug, Default, Serialize, JsonSchema, PartialEq, Eq)]
+        pub enum $ty {
+            #[doc = concat!("Always `", $name, "`.")]
+            #[default]
+            #[serde(rename = $name)]
+            Is,
+        }
+    };
+}
+
+record_type!(TaskType, "task");
+record_type!(SentenceType, "sentence");
+record_type!(DocumentType, "document");
+record_type!(SummaryType, "summary");
+
 /// The version of the record format. It changes only when a field changes meaning or
 /// disappears; new fields may be added within a version.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Words cited from the document.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Cited {
     /// The words exactly as in the document.
     pub text: String,
@@ -30,7 +57,7 @@ pub struct Cited {
 }
 
 /// A cited sentence.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct CitedSentence {
     /// The sentence exactly as in the document.
     pub text: String,
@@ -47,7 +74,7 @@ pub struct CitedSentence {
 }
 
 /// A cited deadline.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct CitedDeadline {
     /// The time-limit words.
     pub text: String,
@@ -65,11 +92,11 @@ pub struct CitedDeadline {
 }
 
 /// `{"type":"task", ...}`: one directive.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct TaskRecord {
     /// Always `task`.
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: TaskType,
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// Stable id: 16 hex digits from the text, the sentence, the trigger and the rule.
@@ -104,11 +131,11 @@ pub struct TaskRecord {
 }
 
 /// `{"type":"sentence", ...}`: one sentence, from `directives segment`.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct SentenceRecord {
     /// Always `sentence`.
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: SentenceType,
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// The input as given.
@@ -126,7 +153,7 @@ pub struct SentenceRecord {
 }
 
 /// How an input ended.
-#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Processed (zero tasks is fine).
@@ -138,11 +165,11 @@ pub enum Status {
 }
 
 /// `{"type":"document", ...}`: one per input, after its tasks.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct DocumentRecord {
     /// Always `document`.
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: DocumentType,
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// The input as given.
@@ -194,11 +221,11 @@ pub struct DocumentRecord {
 }
 
 /// `{"type":"summary", ...}`: last, once per run.
-#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Summary {
     /// Always `summary`.
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: SummaryType,
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// Inputs seen: ok + errors + skipped.
@@ -217,7 +244,7 @@ impl Summary {
     /// An empty summary.
     pub fn new() -> Self {
         Summary {
-            kind: "summary",
+            kind: SummaryType::Is,
             schema_version: SCHEMA_VERSION,
             ..Summary::default()
         }
@@ -313,7 +340,7 @@ impl<'a> Citer<'a> {
     pub fn task(&self, ex: &Extraction, extractor: &Extractor, task: &Task) -> TaskRecord {
         let sentence = ex.sentences[task.sentence].span;
         TaskRecord {
-            kind: "task",
+            kind: TaskType::Is,
             schema_version: SCHEMA_VERSION,
             id: task.id.short(),
             uuid: task.id.uuid(),
@@ -346,7 +373,7 @@ impl<'a> Citer<'a> {
     pub fn sentence_record(&self, ex: &Extraction, i: usize) -> SentenceRecord {
         let c = self.sentence(ex.sentences[i].span);
         SentenceRecord {
-            kind: "sentence",
+            kind: SentenceType::Is,
             schema_version: SCHEMA_VERSION,
             document: self.doc.name.clone(),
             text: c.text,
@@ -360,7 +387,7 @@ impl<'a> Citer<'a> {
     /// The `document` record of a processed input.
     pub fn document(&self, ex: &Extraction, tasks: usize) -> DocumentRecord {
         DocumentRecord {
-            kind: "document",
+            kind: DocumentType::Is,
             schema_version: SCHEMA_VERSION,
             document: self.doc.name.clone(),
             status: Status::Ok,
@@ -395,7 +422,7 @@ pub fn failed_document(name: &str, status: Status, message: String) -> DocumentR
         _ => (Some(message), None),
     };
     DocumentRecord {
-        kind: "document",
+        kind: DocumentType::Is,
         schema_version: SCHEMA_VERSION,
         document: name.to_string(),
         status,
@@ -432,8 +459,73 @@ pub enum Format {
     Jsonl,
     /// One JSON value for the whole run.
     Json,
-    /// Lines for people.
+    /// Lines for people at a terminal.
     Text,
+    /// CSV for tracker importers (Jira, Linear): one row a task.
+    Csv,
+    /// JSON that Taskwarrior's `task import` takes.
+    Taskwarrior,
+    /// An iCalendar file with one VTODO a task.
+    Ics,
+    /// A report for people to read.
+    Markdown,
+}
+
+impl Format {
+    /// True for formats that only make sense for tasks, not for `segment`'s sentences.
+    pub fn tasks_only(self) -> bool {
+        matches!(
+            self,
+            Format::Csv | Format::Taskwarrior | Format::Ics | Format::Markdown
+        )
+    }
+}
+
+/// Choices that shape a format's output.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SinkOptions {
+    /// Colour the terminal format.
+    pub color: bool,
+    /// Start CSV with a byte-order mark, for spreadsheet programs.
+    pub bom: bool,
+}
+
+/// What a task asks, for people: the action, and for a prohibition the ban with it
+/// ("must not leave their posts", "严禁在未经审批的情况下动火作业").
+pub fn asked(t: &TaskRecord) -> String {
+    let what = if t.action.is_empty() {
+        t.sentence.text.trim()
+    } else {
+        t.action.as_str()
+    };
+    if t.modality == Modality::Prohibition && !what.contains(t.trigger.text.as_str()) {
+        let sep = if t.lang == Lang::En { " " } else { "" };
+        format!("{}{sep}{what}", t.trigger.text)
+    } else {
+        what.to_string()
+    }
+}
+
+/// A one-line summary of a task for trackers: "actor: action", cut to `max` characters.
+pub fn headline(t: &TaskRecord, max: usize) -> String {
+    let what = asked(t);
+    let line = match &t.actor {
+        Some(a) => format!("{a}: {what}"),
+        None => what.to_string(),
+    };
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        line
+    } else {
+        let mut cut: String = line.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// Where a task comes from, for people: "notice.txt:12".
+pub fn source(t: &TaskRecord) -> String {
+    format!("{}:{}", t.document, t.sentence.line)
 }
 
 /// Writes records as they come, in one format.
@@ -454,7 +546,12 @@ pub enum What {
 }
 
 /// A sink for `format` writing to `out`.
-pub fn sink<'w>(format: Format, what: What, out: Box<dyn Write + 'w>) -> Box<dyn Sink + 'w> {
+pub fn sink<'w>(
+    format: Format,
+    what: What,
+    out: Box<dyn Write + 'w>,
+    opts: SinkOptions,
+) -> Box<dyn Sink + 'w> {
     match format {
         Format::Jsonl => Box::new(JsonlSink { out }),
         Format::Json => Box::new(JsonSink {
@@ -464,7 +561,11 @@ pub fn sink<'w>(format: Format, what: What, out: Box<dyn Write + 'w>) -> Box<dyn
             sentences: Vec::new(),
             documents: Vec::new(),
         }),
-        Format::Text => Box::new(TextSink { out }),
+        Format::Text => Box::new(text::TextSink::new(out, opts.color)),
+        Format::Csv => Box::new(csv::CsvSink::new(out, opts.bom)),
+        Format::Taskwarrior => Box::new(taskwarrior::TaskwarriorSink::new(out)),
+        Format::Ics => Box::new(calendar::IcsSink::new(out)),
+        Format::Markdown => Box::new(markdown::MarkdownSink::new(out)),
     }
 }
 
@@ -534,100 +635,4 @@ impl Sink for JsonSink<'_> {
         self.out.write_all(b"\n")?;
         self.out.flush()
     }
-}
-
-struct TextSink<'w> {
-    out: Box<dyn Write + 'w>,
-}
-
-impl Sink for TextSink<'_> {
-    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
-        let out = &mut self.out;
-        match doc.status {
-            Status::Ok => {}
-            Status::Error => {
-                return writeln!(
-                    out,
-                    "{}: error: {}",
-                    doc.document,
-                    doc.error.as_deref().unwrap_or("")
-                )
-            }
-            Status::Skipped => {
-                return writeln!(
-                    out,
-                    "{}: skipped: {}",
-                    doc.document,
-                    doc.reason.as_deref().unwrap_or("")
-                )
-            }
-        }
-        match records {
-            Records::Tasks(tasks) => {
-                for t in tasks {
-                    let mut facts = vec![format!("{} {}", t.modality, t.strength)];
-                    if let Some(s) = &t.speaker {
-                        facts.push(format!("speaker: {s}"));
-                    }
-                    facts.push(format!("actor: {}", t.actor.as_deref().unwrap_or("-")));
-                    if let Some(d) = &t.deadline {
-                        facts.push(format!("deadline: {}", d.text));
-                    }
-                    writeln!(
-                        out,
-                        "{}:{}: {}",
-                        t.document,
-                        t.sentence.line,
-                        facts.join(" | ")
-                    )?;
-                    writeln!(out, "    {}", mark_trigger(t))?;
-                }
-                writeln!(out, "{}: {} tasks", doc.document, doc.tasks)?;
-            }
-            Records::Sentences(sentences) => {
-                for s in sentences {
-                    writeln!(
-                        out,
-                        "{}:{}: {}",
-                        s.document,
-                        s.line,
-                        s.text.replace('\n', " ")
-                    )?;
-                }
-            }
-        }
-        out.flush()
-    }
-
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        if summary.inputs > 1 {
-            writeln!(
-                self.out,
-                "{} inputs: {} ok, {} errors, {} skipped; {} tasks",
-                summary.inputs, summary.ok, summary.errors, summary.skipped, summary.tasks
-            )?;
-        }
-        self.out.flush()
-    }
-}
-
-/// The cited sentence with the trigger in brackets, on one line.
-fn mark_trigger(t: &TaskRecord) -> String {
-    let s = &t.sentence;
-    let chars: Vec<char> = s.text.chars().collect();
-    let a = t.trigger.start.saturating_sub(s.start).min(chars.len());
-    let b = t.trigger.end.saturating_sub(s.start).clamp(a, chars.len());
-    let piece = |r: &[char]| {
-        r.iter()
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    format!(
-        "{}[{}]{}",
-        piece(&chars[..a]),
-        piece(&chars[a..b]),
-        piece(&chars[b..])
-    )
 }
