@@ -573,44 +573,54 @@ impl Dictionary {
         };
         match file.kind {
             Kind::Triggers => {
-                for row in &file.rows {
-                    let t = row.trigger(&file, origin(row.line))?;
-                    upsert(&mut self.triggers, t, |a, b| {
-                        a.lang == b.lang && a.id == b.id
-                    });
-                }
+                let rows = file
+                    .rows
+                    .iter()
+                    .map(|r| r.trigger(&file, origin(r.line)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                upsert(&mut self.triggers, rows, |t| {
+                    format!("{}\0{}", t.lang.code(), t.id)
+                });
             }
             Kind::Blockers => {
-                for row in &file.rows {
-                    let b = row.blocker(&file, origin(row.line))?;
-                    upsert(&mut self.blockers, b, |a, b| {
-                        a.lang == b.lang && a.id == b.id
-                    });
-                }
+                let rows = file
+                    .rows
+                    .iter()
+                    .map(|r| r.blocker(&file, origin(r.line)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                upsert(&mut self.blockers, rows, |b| {
+                    format!("{}\0{}", b.lang.code(), b.id)
+                });
             }
             Kind::Speakers => {
-                for row in &file.rows {
-                    let s = row.speaker(&file, origin(row.line))?;
-                    upsert(&mut self.speakers, s, |a, b| {
-                        a.lang == b.lang && a.id == b.id
-                    });
-                }
+                let rows = file
+                    .rows
+                    .iter()
+                    .map(|r| r.speaker(&file, origin(r.line)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                upsert(&mut self.speakers, rows, |s| {
+                    format!("{}\0{}", s.lang.code(), s.id)
+                });
             }
             Kind::Deadlines => {
-                for row in &file.rows {
-                    let d = row.deadline(&file, origin(row.line))?;
-                    upsert(&mut self.deadlines, d, |a, b| {
-                        a.lang == b.lang && a.id == b.id
-                    });
-                }
+                let rows = file
+                    .rows
+                    .iter()
+                    .map(|r| r.deadline(&file, origin(r.line)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                upsert(&mut self.deadlines, rows, |d| {
+                    format!("{}\0{}", d.lang.code(), d.id)
+                });
             }
             Kind::Words => {
-                for row in &file.rows {
-                    let w = row.word(&file, origin(row.line))?;
-                    upsert(&mut self.words, w, |a, b| {
-                        a.lang == b.lang && a.word == b.word && a.class == b.class
-                    });
-                }
+                let rows = file
+                    .rows
+                    .iter()
+                    .map(|r| r.word(&file, origin(r.line)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                upsert(&mut self.words, rows, |w| {
+                    format!("{}\0{}\0{}", w.lang.code(), w.word, w.class)
+                });
             }
             Kind::Markers => {
                 for row in &file.rows {
@@ -621,7 +631,7 @@ impl Dictionary {
                         origin: origin(row.line),
                     };
                     check_regex(&file, row.line, &m.pattern)?;
-                    upsert(&mut self.markers, m, |a, b| a.style == b.style);
+                    upsert(&mut self.markers, vec![m], |m| m.style.clone());
                 }
             }
             Kind::Dates => {
@@ -656,7 +666,9 @@ impl Dictionary {
                         notes: row.optional(&file, "notes"),
                         origin: origin(row.line),
                     };
-                    upsert(&mut self.dates, d, |a, b| a.lang == b.lang && a.id == b.id);
+                    upsert(&mut self.dates, vec![d], |d| {
+                        format!("{}\0{}", d.lang.code(), d.id)
+                    });
                 }
             }
             Kind::Variants => {
@@ -682,10 +694,20 @@ impl Dictionary {
     }
 }
 
-fn upsert<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T, &T) -> bool) {
-    match list.iter_mut().find(|x| same(x, &item)) {
-        Some(slot) => *slot = item,
-        None => list.push(item),
+/// Adds `items` to `list`: an item whose key is already there replaces that entry in place,
+/// the others are appended. Linear in the sizes of both.
+fn upsert<T>(list: &mut Vec<T>, items: Vec<T>, key: impl Fn(&T) -> String) {
+    let mut index: HashMap<String, usize> =
+        list.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    for item in items {
+        let k = key(&item);
+        match index.get(&k) {
+            Some(&i) => list[i] = item,
+            None => {
+                index.insert(k, list.len());
+                list.push(item);
+            }
+        }
     }
 }
 

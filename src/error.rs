@@ -28,12 +28,12 @@ pub enum Error {
         message: String,
     },
     /// An input is larger than the configured limit.
-    #[error("{path}: {size} bytes is over the limit of {limit} bytes (--max-bytes)")]
+    #[error("{path}: {}", too_large(*.size, *.limit))]
     TooLarge {
         /// The input as the user named it.
         path: String,
-        /// Its size in bytes.
-        size: u64,
+        /// Its size in bytes, when known before reading (a stream's is not).
+        size: Option<u64>,
         /// The limit in bytes.
         limit: u64,
     },
@@ -96,6 +96,13 @@ impl fmt::Display for DictError {
 impl From<DictError> for Error {
     fn from(e: DictError) -> Self {
         Error::Dictionary(e)
+    }
+}
+
+fn too_large(size: Option<u64>, limit: u64) -> String {
+    match size {
+        Some(n) => format!("{n} bytes, over the limit of {limit} bytes (--max-bytes)"),
+        None => format!("more than the limit of {limit} bytes (--max-bytes)"),
     }
 }
 

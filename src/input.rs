@@ -200,7 +200,7 @@ pub fn read(input: &Input, opts: &ReadOptions) -> Result<Loaded> {
             if meta.len() > max {
                 return Err(Error::TooLarge {
                     path: name,
-                    size: meta.len(),
+                    size: Some(meta.len()),
                     limit: max,
                 });
             }
@@ -237,7 +237,7 @@ fn read_limited(r: impl Read, name: &str, limit: u64) -> Result<Vec<u8>> {
     if buf.len() as u64 > limit {
         return Err(Error::TooLarge {
             path: name.to_string(),
-            size: buf.len() as u64,
+            size: None,
             limit,
         });
     }

@@ -54,6 +54,8 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod formats;
+#[doc(hidden)]
+pub mod fuzz_targets;
 pub mod input;
 pub mod output;
 pub mod run;

@@ -48,6 +48,14 @@ fn texty() -> impl Strategy<Value = String> {
         Just("\u{3000}".to_string()),
         Just(" ".to_string()),
         Just("&emsp;".to_string()),
+        Just("\r".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("\u{1F6A8}".to_string()),
+        Just("\u{200d}".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("\u{0}".to_string()),
+        Just("必須".to_string()),
+        Just("\u{2028}".to_string()),
         Just("**".to_string()),
         Just("### ".to_string()),
         any::<char>().prop_map(|c| c.to_string()),
@@ -124,10 +132,57 @@ proptest! {
     }
 
     #[test]
+    fn utf16_with_lone_surrogates_decodes_and_extracts(units in prop::collection::vec(prop_oneof![
+        Just(0xD800u16), Just(0xDC00u16), Just(0x000Au16), Just(0x8981u16), Just(0x0041u16), any::<u16>()
+    ], 0..300), le in any::<bool>()) {
+        let mut bytes = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        for u in units {
+            bytes.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        let doc = document_from_bytes("u".into(), &bytes, Format::Text);
+        prop_assert!(doc.encoding.name.starts_with("UTF-16"));
+        check(&doc)?;
+    }
+
+    #[test]
     fn the_same_text_gives_the_same_ids(text in texty()) {
         let a = ex().extract(&Document::from_text("a.txt", text.clone()));
         let b = ex().extract(&Document::from_text("./dir/b.txt", text));
         let ids = |e: &directives::Extraction| e.tasks.iter().map(|t| t.id).collect::<Vec<_>>();
         prop_assert_eq!(ids(&a), ids(&b));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// A run over many files gives the same bytes with one thread or several, and again.
+    #[test]
+    fn output_is_the_same_for_any_thread_count_and_on_a_second_run(texts in prop::collection::vec(texty(), 1..12)) {
+        use directives::input::{Input, Item, ReadOptions};
+        use directives::output::{self, SinkOptions, What};
+        use directives::run::{run, Quiet, RunOptions};
+        let dir = tempfile::tempdir().unwrap();
+        let items: Vec<Item> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let p = dir.path().join(format!("{i:02}.txt"));
+                std::fs::write(&p, t).unwrap();
+                Item::Input(Input::Path(p))
+            })
+            .collect();
+        let bytes = |jobs: usize| {
+            let mut buf = Vec::new();
+            {
+                let mut sink = output::sink(output::Format::Jsonl, What::Tasks, Box::new(&mut buf), SinkOptions::default());
+                let opts = RunOptions { jobs, read: ReadOptions::default(), what: What::Tasks };
+                run(ex(), &items, &opts, sink.as_mut(), &mut Quiet).unwrap();
+            }
+            buf
+        };
+        let one = bytes(1);
+        prop_assert_eq!(&bytes(3), &one);
+        prop_assert_eq!(&bytes(1), &one);
     }
 }
