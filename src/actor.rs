@@ -82,23 +82,44 @@ impl Actors {
         rule: ActorRule,
         hint: Option<Span>,
     ) -> Option<Span> {
+        self.find_explained(lang, view, from, trigger, rule, hint).0
+    }
+
+    /// As [`Actors::find`], with a few words on how the actor was found or why there is none
+    /// (for `explain`).
+    pub fn find_explained(
+        &self,
+        lang: Lang,
+        view: &str,
+        from: usize,
+        trigger: Span,
+        rule: ActorRule,
+        hint: Option<Span>,
+    ) -> (Option<Span>, &'static str) {
         if let Some(h) = hint {
-            return Some(h);
+            return (Some(h), "named by the entry's own pattern");
         }
-        match (rule, lang) {
-            (ActorRule::None, _) => None,
+        let found = match (rule, lang) {
+            (ActorRule::None, _) => return (None, "the entry names no actor (impersonal)"),
             (ActorRule::Subject, Lang::Zh) => {
                 self.zh_subject(view, from.min(trigger.start), trigger.start)
             }
             (ActorRule::Subject, Lang::En) => {
                 if self.en_passive(&view[trigger.end..]) {
-                    return None;
+                    return (None, "a passive names no actor");
                 }
                 self.en_subject(view, from.min(trigger.start), trigger.start)
             }
             (ActorRule::Object, Lang::En) => self.en_object(view, trigger.end),
             (ActorRule::Object, Lang::Zh) => self.zh_object(view, trigger.end),
-        }
+        };
+        let how = match (rule, found.is_some()) {
+            (ActorRule::Subject, true) => "the subject before the trigger, in its clause",
+            (ActorRule::Subject, false) => "no party is written before the trigger in its clause",
+            (_, true) => "the party named after the trigger",
+            (_, false) => "no party is named after the trigger",
+        };
+        (found, how)
     }
 
     fn zh_subject(&self, view: &str, from: usize, to: usize) -> Option<Span> {

@@ -694,6 +694,51 @@ impl Dictionary {
     }
 }
 
+/// The key of every row of a dictionary file, with its line, in file order (a key given
+/// twice appears twice): `triggers en must`, `words zh 要 adverb`.
+pub fn file_keys(name: &str, text: &str) -> Result<Vec<(String, u32)>, DictError> {
+    let file = parse_file(name, text)?;
+    let origin = |line| Origin {
+        file: Arc::from(name),
+        line,
+    };
+    let kind = file.kind.name();
+    file.rows
+        .iter()
+        .map(|r| {
+            let o = origin(r.line);
+            let key = match file.kind {
+                Kind::Triggers => r
+                    .trigger(&file, o)
+                    .map(|t| format!("{} {}", t.lang.code(), t.id))?,
+                Kind::Blockers => r
+                    .blocker(&file, o)
+                    .map(|b| format!("{} {}", b.lang.code(), b.id))?,
+                Kind::Speakers => r
+                    .speaker(&file, o)
+                    .map(|s| format!("{} {}", s.lang.code(), s.id))?,
+                Kind::Deadlines => r
+                    .deadline(&file, o)
+                    .map(|d| format!("{} {}", d.lang.code(), d.id))?,
+                Kind::Words => r
+                    .word(&file, o)
+                    .map(|w| format!("{} {} {}", w.lang.code(), w.word, w.class))?,
+                Kind::Markers => r.required(&file, "style")?.to_string(),
+                Kind::Dates => format!(
+                    "{} {}",
+                    file.lang.map_or("", Lang::code),
+                    r.optional(&file, "id").unwrap_or_else(|| r
+                        .required(&file, "pattern")
+                        .unwrap_or_default()
+                        .to_string())
+                ),
+                Kind::Variants => r.required(&file, "traditional")?.to_string(),
+            };
+            Ok((format!("{kind} {key}"), r.line))
+        })
+        .collect()
+}
+
 /// Adds `items` to `list`: an item whose key is already there replaces that entry in place,
 /// the others are appended. Linear in the sizes of both.
 fn upsert<T>(list: &mut Vec<T>, items: Vec<T>, key: impl Fn(&T) -> String) {

@@ -521,10 +521,20 @@ impl Extractor {
             let from = left.min(first.span.start);
             // The first trigger's actor; else one that a later trigger names outright
             // ("……，由市应急管理局负责").
-            let actor = self
-                .actors
-                .find(unit.lang, view, from, first.span, first.actor, first.hint)
-                .or_else(|| group.iter().find_map(|t| t.hint));
+            let (mut actor, mut actor_how) = self.actors.find_explained(
+                unit.lang,
+                view,
+                from,
+                first.span,
+                first.actor,
+                first.hint,
+            );
+            if actor.is_none() {
+                if let Some(h) = group.iter().find_map(|t| t.hint) {
+                    actor = Some(h);
+                    actor_how = "named by a later trigger in the sentence";
+                }
+            }
             let action_start = match first.rule {
                 Rule::Implied { .. } => first.span.start,
                 Rule::Trigger(_) => match (first.actor, actor) {
@@ -591,6 +601,7 @@ impl Extractor {
                 trigger,
                 rule: first.rule.clone(),
                 actor: actor.map(|a| unit.view.to_doc(a)),
+                actor_how,
                 action: unit.view.to_doc(action),
                 speaker: speakers.speakers[i].as_ref().map(|s| Arc::clone(&s.name)),
                 deadline,

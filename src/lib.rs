@@ -49,9 +49,12 @@ pub mod check;
 pub mod dates;
 pub mod deadline;
 pub mod decode;
+pub mod dictcheck;
 pub mod dictionary;
 pub mod document;
 pub mod error;
+pub mod eval;
+pub mod explain;
 pub mod extract;
 pub mod formats;
 #[doc(hidden)]

@@ -12,6 +12,7 @@ use directives::formats::{Format, LoadOptions};
 use directives::input::{self, Input, Item, ReadOptions, WalkOptions};
 use directives::output::{self, DocumentRecord, Status, What};
 use directives::run::{self, Progress, RunOptions};
+use directives::{eval, explain};
 use directives::{Error, Extractor};
 
 /// Extract directives (who must do what, by when, said by whom) from Chinese and English
@@ -29,6 +30,13 @@ enum Command {
     Extract(RunArgs),
     /// Split each input into sentences, as the extractor sees them.
     Segment(RunArgs),
+    /// Show why each sentence was or was not taken: hits, checks, layout, actor, speaker, deadline.
+    Explain(ExplainArgs),
+    /// Score the extractor against a file of hand-labelled sentences.
+    Eval(EvalArgs),
+    /// Check dictionary files, or list the merged dictionary.
+    #[command(subcommand)]
+    Dict(DictCommand),
     /// Print the JSON Schema (2020-12) of the output records.
     Schema,
     /// Print a shell completion script.
@@ -76,26 +84,11 @@ struct RunArgs {
     #[arg(long)]
     bom: bool,
 
-    /// Read inputs as this format instead of choosing by content and extension.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    input_format: Option<InFormat>,
+    #[command(flatten)]
+    read: ReadArgs,
 
-    /// Decode inputs with this encoding (gb18030, big5, utf-16le, ...) instead of detecting it.
-    #[arg(long, value_name = "LABEL")]
-    encoding: Option<String>,
-
-    /// Add the entries of a dictionary file (repeatable); they override built-in entries
-    /// with the same key.
-    #[arg(long = "dict", value_name = "FILE")]
-    dicts: Vec<PathBuf>,
-
-    /// Leave out the built-in dictionaries.
-    #[arg(long)]
-    no_default_dict: bool,
-
-    /// Fail inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
-    max_bytes: u64,
+    #[command(flatten)]
+    dict: DictArgs,
 
     /// Worker threads [default: all cores]. The output is the same for any number.
     #[arg(long, short = 'j', value_name = "N")]
@@ -108,6 +101,116 @@ struct RunArgs {
     /// No progress bar and no error lines on stderr (the records still say everything).
     #[arg(long, short = 'q')]
     quiet: bool,
+}
+
+/// How inputs are read.
+#[derive(Args, Debug, Clone)]
+struct ReadArgs {
+    /// Read inputs as this format instead of choosing by content and extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InFormat>,
+
+    /// Decode inputs with this encoding (gb18030, big5, utf-16le, ...) instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+
+    /// Fail inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    max_bytes: u64,
+}
+
+/// Which dictionaries to use.
+#[derive(Args, Debug, Clone)]
+struct DictArgs {
+    /// Add the entries of a dictionary file (repeatable); they override built-in entries
+    /// with the same key.
+    #[arg(long = "dict", value_name = "FILE")]
+    dicts: Vec<PathBuf>,
+
+    /// Leave out the built-in dictionaries.
+    #[arg(long)]
+    no_default_dict: bool,
+}
+
+#[derive(Args, Debug)]
+struct ExplainArgs {
+    /// Input files; `-` or none reads standard input.
+    #[arg(value_name = "PATH")]
+    paths: Vec<OsString>,
+
+    /// Explain the sentences on this line, whatever they hold.
+    #[arg(long, value_name = "N", conflicts_with = "grep")]
+    line: Option<usize>,
+
+    /// Explain the sentences containing this text, whatever they hold.
+    #[arg(long, value_name = "TEXT")]
+    grep: Option<String>,
+
+    /// text for people, json for scripts (one JSON object a sentence, a line each).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    format: ReportFormat,
+
+    #[command(flatten)]
+    read: ReadArgs,
+
+    #[command(flatten)]
+    dict: DictArgs,
+}
+
+#[derive(Args, Debug)]
+struct EvalArgs {
+    /// The gold file: one JSON object a line, {"doc","text","label","actor","speaker"}.
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+
+    /// The folder holding the gold file's documents [default: the folder of each FILE].
+    #[arg(long, value_name = "DIR")]
+    docs: Option<PathBuf>,
+
+    /// The documents to run on, matched to the gold by file name [default: every document the
+    /// gold names, from --docs].
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+
+    /// text for people, json for scripts.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    format: ReportFormat,
+
+    #[command(flatten)]
+    dict: DictArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum DictCommand {
+    /// Validate dictionary files: columns, values, regexes, keys given twice, dead entries, and
+    /// each entry's example sentence. With no file, checks the built-in dictionaries.
+    Check {
+        /// Dictionary files.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Check the files on their own, not added to the built-in dictionaries.
+        #[arg(long)]
+        no_default_dict: bool,
+    },
+    /// Print the merged dictionary: kind, language, key, source file and line, details.
+    List {
+        #[command(flatten)]
+        dict: DictArgs,
+        /// Only this kind (triggers, blockers, speakers, deadlines, dates, words, markers).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only this language (zh, en).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ReportFormat {
+    /// For people.
+    Text,
+    /// For scripts.
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -157,6 +260,9 @@ fn main() -> ExitCode {
     let (args, what) = match cli.command {
         Command::Extract(a) => (a, What::Tasks),
         Command::Segment(a) => (a, What::Sentences),
+        Command::Explain(a) => return finish(explain(a)),
+        Command::Eval(a) => return finish(eval(a)),
+        Command::Dict(c) => return finish(dict(c)),
         Command::Schema => return print(&format!("{:#}\n", directives::output::schema::schema())),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -192,6 +298,18 @@ fn print(text: &str) -> ExitCode {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("directives: <stdout>: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The exit code of a command, printing its error.
+fn finish(result: Result<ExitCode, Error>) -> ExitCode {
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("directives: {e}");
             ExitCode::from(2)
         }
     }
@@ -233,29 +351,8 @@ impl Progress for Reporter {
 }
 
 fn run(args: RunArgs, what: What) -> Result<ExitCode, Error> {
-    let extractor = Extractor::builder()
-        .no_default_dictionary(args.no_default_dict)
-        .dictionary_files(&args.dicts)
-        .build()?;
-    let encoding = match &args.encoding {
-        None => None,
-        Some(label) => Some(encoding_for_label(label).ok_or_else(|| {
-            Error::Config(format!(
-                "--encoding {label:?} is not an encoding label (try gb18030, big5, utf-16le)"
-            ))
-        })?),
-    };
-    let load = LoadOptions {
-        format: args.input_format.and_then(|f| match f {
-            InFormat::Text => Some(Format::Text),
-            InFormat::Markdown => Some(Format::Markdown),
-            InFormat::Html => Some(Format::Html),
-            InFormat::Docx => Some(Format::Docx),
-            InFormat::Jsonl => None,
-        }),
-        encoding,
-        max_bytes: args.max_bytes,
-    };
+    let extractor = build_extractor(&args.dict)?;
+    let load = load_options(&args.read)?;
     let opts = RunOptions {
         jobs: args
             .jobs
@@ -321,7 +418,7 @@ fn run(args: RunArgs, what: What) -> Result<ExitCode, Error> {
         },
     );
 
-    let jsonl = matches!(args.input_format, Some(InFormat::Jsonl));
+    let jsonl = matches!(args.read.input_format, Some(InFormat::Jsonl));
     let summary = if jsonl {
         let mut reporter = Reporter {
             quiet: args.quiet,
@@ -370,6 +467,300 @@ fn run(args: RunArgs, what: What) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn build_extractor(d: &DictArgs) -> Result<Extractor, Error> {
+    Extractor::builder()
+        .no_default_dictionary(d.no_default_dict)
+        .dictionary_files(&d.dicts)
+        .build()
+}
+
+fn load_options(r: &ReadArgs) -> Result<LoadOptions, Error> {
+    let encoding = match &r.encoding {
+        None => None,
+        Some(label) => Some(encoding_for_label(label).ok_or_else(|| {
+            Error::Config(format!(
+                "--encoding {label:?} is not an encoding label (try gb18030, big5, utf-16le)"
+            ))
+        })?),
+    };
+    Ok(LoadOptions {
+        format: r.input_format.and_then(|f| match f {
+            InFormat::Text => Some(Format::Text),
+            InFormat::Markdown => Some(Format::Markdown),
+            InFormat::Html => Some(Format::Html),
+            InFormat::Docx => Some(Format::Docx),
+            InFormat::Jsonl => None,
+        }),
+        encoding,
+        max_bytes: r.max_bytes,
+    })
+}
+
+fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
+    let extractor = build_extractor(&args.dict)?;
+    let read = ReadOptions {
+        load: load_options(&args.read)?,
+    };
+    let filter = match (args.line, args.grep) {
+        (Some(n), _) => explain::Filter::Line(n),
+        (None, Some(g)) => explain::Filter::Grep(g),
+        (None, None) => explain::Filter::Interesting,
+    };
+    let inputs: Vec<Input> = if args.paths.is_empty() {
+        vec![Input::Stdin]
+    } else {
+        args.paths.iter().map(|p| Input::from_arg(p)).collect()
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let out_err = |e: io::Error| Error::io("<stdout>", e);
+    let mut failed = false;
+    for inp in &inputs {
+        let doc = match input::read(inp, &read) {
+            Ok(directives::formats::Loaded::Doc(d)) => d,
+            Ok(directives::formats::Loaded::Skipped(reason)) => {
+                eprintln!("directives: {}: skipped: {reason}", inp.name());
+                continue;
+            }
+            Err(e) => {
+                eprintln!("directives: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let explained = explain::explain(&extractor, &doc, &filter);
+        match args.format {
+            ReportFormat::Text => explain::write_text(&mut out, &explained).map_err(out_err)?,
+            ReportFormat::Json => {
+                for e in &explained {
+                    serde_json::to_writer(&mut out, e).map_err(|e| out_err(e.into()))?;
+                    out.write_all(b"\n").map_err(out_err)?;
+                }
+            }
+        }
+    }
+    out.flush().map_err(out_err)?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode, Error> {
+    use std::collections::HashMap;
+    let extractor = build_extractor(&args.dict)?;
+    let gold_name = display(&args.gold);
+    let gold_text = std::fs::read_to_string(&args.gold)
+        .map_err(|e| Error::Config(format!("--gold {gold_name}: {e}")))?;
+    let gold = eval::load_gold(&gold_name, &gold_text).map_err(Error::Config)?;
+    // Each gold document's path: among FILES by file name, else under --docs.
+    let mut paths: HashMap<String, PathBuf> = HashMap::new();
+    for g in &gold {
+        if paths.contains_key(&g.doc) {
+            continue;
+        }
+        let path = args
+            .files
+            .iter()
+            .find(|f| f.file_name().is_some_and(|n| n.to_string_lossy() == g.doc))
+            .cloned()
+            .or_else(|| args.docs.as_ref().map(|d| d.join(&g.doc)))
+            .ok_or_else(|| Error::Config(format!("{gold_name}: no file for the gold document {:?}; give it as FILE or use --docs DIR", g.doc)))?;
+        paths.insert(g.doc.clone(), path);
+    }
+    let mut texts: HashMap<String, String> = HashMap::new();
+    let mut tasks = Vec::new();
+    let mut names: Vec<&String> = paths.keys().collect();
+    names.sort();
+    for name in names {
+        let path = &paths[name];
+        let encoding = gold
+            .iter()
+            .find(|g| &g.doc == name)
+            .and_then(|g| g.encoding.as_deref())
+            .and_then(encoding_for_label);
+        let read = ReadOptions {
+            load: LoadOptions {
+                encoding,
+                ..LoadOptions::default()
+            },
+        };
+        let doc = match input::read(&Input::Path(path.clone()), &read)? {
+            directives::formats::Loaded::Doc(d) => d,
+            directives::formats::Loaded::Skipped(reason) => {
+                return Err(Error::Config(format!("{}: {reason}", display(path))))
+            }
+        };
+        let (records, _) = directives::run::analyse(&extractor, &doc, What::Tasks);
+        if let output::Records::Tasks(t) = records {
+            tasks.extend(t);
+        }
+        texts.insert(name.clone(), doc.text);
+    }
+    let report = eval::score(&gold, &texts, &tasks).map_err(Error::Config)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let out_err = |e: io::Error| Error::io("<stdout>", e);
+    match args.format {
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report).map_err(|e| out_err(e.into()))?;
+            writeln!(out).map_err(out_err)?;
+        }
+        ReportFormat::Text => eval_text(&mut out, &report).map_err(out_err)?,
+    }
+    out.flush().map_err(out_err)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_text(out: &mut dyn Write, r: &eval::Report) -> io::Result<()> {
+    let acc = |x: Option<f64>| x.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"));
+    let row = |out: &mut dyn Write, name: &str, s: &eval::Scores| {
+        writeln!(
+            out,
+            "{name:<44} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>8} {:>6} {:>5}",
+            s.precision,
+            s.recall,
+            s.f1,
+            acc(s.actor_acc),
+            acc(s.speaker_acc),
+            s.tasks,
+            s.gold
+        )
+    };
+    writeln!(
+        out,
+        "{:<44} {:>6} {:>6} {:>6} {:>6} {:>8} {:>6} {:>5}",
+        "", "P", "R", "F1", "actor", "speaker", "tasks", "gold"
+    )?;
+    for (lang, s) in &r.per_lang {
+        row(out, lang, s)?;
+    }
+    for (doc, s) in &r.per_document {
+        row(out, &format!("  {doc}"), s)?;
+    }
+    if !r.misses.is_empty() {
+        writeln!(out, "\nmissed directives:")?;
+        for m in &r.misses {
+            writeln!(
+                out,
+                "  {}:{}: {}",
+                m.doc,
+                m.line,
+                m.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            )?;
+        }
+    }
+    if !r.false_hits.is_empty() {
+        writeln!(out, "\nfalse hits:")?;
+        for f in &r.false_hits {
+            writeln!(
+                out,
+                "  {}:{}: {} [{}]",
+                f.doc,
+                f.line,
+                f.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                f.rule
+            )?;
+        }
+    }
+    if !r.field_errors.is_empty() {
+        writeln!(out, "\nwrong fields:")?;
+        for e in &r.field_errors {
+            writeln!(
+                out,
+                "  {}:{}: {} expected {:?}, got {:?}",
+                e.doc, e.line, e.field, e.expected, e.got
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn dict(cmd: DictCommand) -> Result<ExitCode, Error> {
+    use directives::dictcheck;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let out_err = |e: io::Error| Error::io("<stdout>", e);
+    match cmd {
+        DictCommand::Check {
+            files,
+            no_default_dict,
+        } => {
+            let base = if no_default_dict {
+                directives::Dictionary::empty()
+            } else {
+                directives::Dictionary::builtin()
+            };
+            let mut dict = base.clone();
+            let mut problems = Vec::new();
+            let mut checked = Vec::new();
+            for f in &files {
+                let name = display(f);
+                let bytes = std::fs::read(f).map_err(|e| Error::Config(format!("{name}: {e}")))?;
+                let Ok(text) = String::from_utf8(bytes) else {
+                    problems.push(dictcheck::Problem {
+                        origin: name,
+                        message: "a dictionary must be UTF-8".into(),
+                    });
+                    continue;
+                };
+                let (p, notes) = dictcheck::check_file(&name, &text, &dict);
+                for n in notes {
+                    writeln!(out, "{n}").map_err(out_err)?;
+                }
+                problems.extend(p);
+                // Whatever else is wrong, a file that parses gets its examples run.
+                if dict.add_file(&name, &text).is_ok() {
+                    checked.push(name);
+                }
+            }
+            if files.is_empty() {
+                problems.extend(dictcheck::check_examples(&dict, None)?);
+                for (name, text) in directives::dictionary::BUILTIN_FILES {
+                    problems.extend(
+                        dictcheck::check_file(
+                            &format!("builtin:{name}"),
+                            text,
+                            &directives::Dictionary::empty(),
+                        )
+                        .0,
+                    );
+                }
+            } else {
+                for name in &checked {
+                    problems.extend(dictcheck::check_examples(&dict, Some(name))?);
+                }
+            }
+            for p in &problems {
+                writeln!(out, "{p}").map_err(out_err)?;
+            }
+            let what = if files.is_empty() {
+                "the built-in dictionaries".to_string()
+            } else {
+                format!("{} file(s)", files.len())
+            };
+            writeln!(out, "{}: {} problem(s)", what, problems.len()).map_err(out_err)?;
+            out.flush().map_err(out_err)?;
+            Ok(if problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        DictCommand::List { dict, kind, lang } => {
+            let ex = build_extractor(&dict)?;
+            for row in dictcheck::list(ex.dictionary()) {
+                if kind.as_deref().is_some_and(|k| k != row[0])
+                    || lang.as_deref().is_some_and(|l| l != row[1])
+                {
+                    continue;
+                }
+                writeln!(out, "{}", row.join("\t")).map_err(out_err)?;
+            }
+            out.flush().map_err(out_err)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 fn display(p: &Path) -> String {

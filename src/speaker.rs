@@ -223,7 +223,12 @@ impl Speakers {
                 .min_by_key(|(_, _, e)| *e)
             {
                 let named = match p.role {
-                    Role::Pronoun => last_person.clone().map(|s| Speaker { sentence: i, ..s }),
+                    // "他指出": the last person named, introduced again by this rule here.
+                    Role::Pronoun => last_person.clone().map(|s| Speaker {
+                        sentence: i,
+                        rule: p.rule,
+                        ..s
+                    }),
                     _ => Some(Speaker {
                         name: name.into(),
                         rule: p.rule,

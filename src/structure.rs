@@ -49,6 +49,18 @@ pub enum Mode {
     Background,
 }
 
+impl Mode {
+    /// The name used in output: plain, task, goal, background.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Plain => "plain",
+            Mode::Task => "task",
+            Mode::Goal => "goal",
+            Mode::Background => "background",
+        }
+    }
+}
+
 /// Where a sentence sits in the document's layout.
 #[derive(Clone, Debug, Default)]
 pub struct Place {

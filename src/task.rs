@@ -92,6 +92,8 @@ pub struct Task {
     pub rule: Rule,
     /// The party bound to act, as written; `None` when the sentence names none.
     pub actor: Option<Span>,
+    /// How the actor was found, or why there is none (for `explain`).
+    pub actor_how: &'static str,
     /// What must be done: the words the trigger governs.
     pub action: Span,
     /// Who issued it; `None` when the text never says.

@@ -136,3 +136,85 @@ fn every_corpus_file_is_cited_exactly() {
         }
     }
 }
+
+/// `directives eval` gives the judge's numbers to the third decimal: on the full
+/// dictionaries, and on deliberately weak ones where the numbers are far from perfect.
+#[test]
+#[ignore = "reads ../shared; CI runs it with --ignored"]
+fn eval_agrees_with_score_py() {
+    let s = shared();
+    let corpus = s.join("corpus");
+    let cases: [(&str, &Path, Vec<PathBuf>); 3] = [
+        (
+            "seed.jsonl",
+            &s.join("seeds"),
+            std::fs::read_dir(s.join("seeds"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect(),
+        ),
+        (
+            "dev-en.jsonl",
+            &corpus,
+            vec![corpus.join("en-us-exec-order-13563-regulatory-review-2011.md")],
+        ),
+        (
+            "dev-zh.jsonl",
+            &corpus,
+            vec![
+                corpus.join("zh-municipal-safety-committee-notice-taian-2024.md"),
+                corpus.join("zh-company-safety-3yr-action-plan-notice-2024.md"),
+            ],
+        ),
+    ];
+    let dict_sets: [&[&str]; 2] = [
+        &[],
+        &[
+            "--no-default-dict",
+            "--dict",
+            "tests/data/weak-triggers.tsv",
+            "--dict",
+            "tests/data/weak-triggers-zh.tsv",
+        ],
+    ];
+    for dict in dict_sets {
+        for (gold, docdir, docs) in &cases {
+            let out = tempfile::NamedTempFile::new().unwrap();
+            let status = Command::new(env!("CARGO_BIN_EXE_directives"))
+                .args(["extract", "--format", "jsonl"])
+                .args(dict)
+                .args(docs)
+                .stdout(out.reopen().unwrap())
+                .status()
+                .unwrap();
+            assert!(status.success());
+            let judged = Command::new("python3")
+                .arg(s.join("gold/score.py"))
+                .arg(s.join("gold").join(gold))
+                .arg(docdir)
+                .arg(out.path())
+                .arg("--json")
+                .output()
+                .unwrap();
+            let judged: Value = serde_json::from_slice(&judged.stdout).unwrap();
+            let ours = Command::new(env!("CARGO_BIN_EXE_directives"))
+                .args(["eval", "--format", "json", "--gold"])
+                .arg(s.join("gold").join(gold))
+                .args(dict)
+                .args(docs)
+                .output()
+                .unwrap();
+            assert!(
+                ours.status.success(),
+                "{}",
+                String::from_utf8_lossy(&ours.stderr)
+            );
+            let ours: Value = serde_json::from_slice(&ours.stdout).unwrap();
+            eprintln!(
+                "{gold} {dict:?}: judge {judged} / eval {}",
+                ours["per_lang"]
+            );
+            assert_eq!(ours["per_lang"], judged, "{gold} with {dict:?}");
+        }
+    }
+}

@@ -292,6 +292,11 @@ impl<'a> Citer<'a> {
         Span::new(s, e)
     }
 
+    /// The document's name.
+    pub fn document_name(&self) -> &str {
+        &self.doc.name
+    }
+
     /// The words of `span`, cited.
     pub fn cite(&self, span: Span) -> Cited {
         let span = self.snap(span);

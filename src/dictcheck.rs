@@ -1,0 +1,411 @@
+//! `directives dict check` and `dict list`: validate dictionary files and show the merged
+//! dictionary with the source of every entry.
+//!
+//! A check finds: rows that do not parse (columns, values, regexes that do not compile or are
+//! too large), keys given twice in one file, entries another entry makes dead (an English
+//! phrase differing only in case; a trigger and a blocker with the same phrase), and entries
+//! whose own example sentence does not do what the entry promises:
+//!
+//! - a trigger's example must give a task from a sentence where that entry is kept;
+//! - a blocker's example must lose, because of that blocker, a task it gives without blockers;
+//! - a speaker pattern's example must name a speaker by that pattern;
+//! - a deadline pattern's example must have a deadline found by that pattern;
+//! - a date pattern's example must give the document a date from that pattern.
+
+use std::collections::HashMap;
+
+use crate::dates::Dates;
+use crate::deadline::Deadlines;
+use crate::dictionary::{Dictionary, Match, Role, Scope};
+use crate::document::{Document, Lang, Span};
+use crate::error::Result;
+use crate::speaker::Speakers;
+use crate::trigger::Entry;
+use crate::Extractor;
+
+/// One thing wrong with an entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// `file:line` of the entry.
+    pub origin: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// Problems in one file on its own: parsing, keys given twice, dead entries. `base` is the
+/// dictionary it will be added to, for entries it overrides.
+pub fn check_file(name: &str, text: &str, base: &Dictionary) -> (Vec<Problem>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    let mut alone = Dictionary::empty();
+    if let Err(e) = alone.add_file(name, text) {
+        problems.push(Problem {
+            origin: e
+                .line
+                .map_or_else(|| e.file.clone(), |l| format!("{}:{l}", e.file)),
+            message: e.message,
+        });
+        return (problems, notes);
+    }
+    // Keys given twice: the later row silently wins at load time.
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for (key, line) in crate::dictionary::file_keys(name, text).unwrap_or_default() {
+        if let Some(first) = seen.insert(key.clone(), line) {
+            problems.push(Problem {
+                origin: format!("{name}:{line}"),
+                message: format!(
+                    "the key {key:?} is given again (first at line {first}); only this row counts"
+                ),
+            });
+        }
+    }
+    // Dead entries: two literal triggers that match the same text (English ignores case) but
+    // have different keys; at a position the automaton reports only one of them.
+    let text_of = |t: &crate::dictionary::Trigger| {
+        if t.lang == Lang::En {
+            t.phrase.to_lowercase()
+        } else {
+            t.phrase.clone()
+        }
+    };
+    let mut by_text: HashMap<(Lang, String), &crate::dictionary::Trigger> = HashMap::new();
+    for t in base
+        .triggers
+        .iter()
+        .filter(|t| t.matching == Match::Literal)
+    {
+        by_text.insert((t.lang, text_of(t)), t);
+    }
+    for t in alone
+        .triggers
+        .iter()
+        .filter(|t| t.matching == Match::Literal)
+    {
+        let k = (t.lang, text_of(t));
+        if let Some(other) = by_text.get(&k) {
+            if other.id != t.id || *other.origin.file == *name {
+                problems.push(Problem {
+                    origin: t.origin.to_string(),
+                    message: format!("{:?} matches the same text as the entry at {} (English phrases match in any case); only one of them can fire", t.phrase, other.origin),
+                });
+            }
+        }
+        by_text.insert(k, t);
+    }
+    let merged_blockers = base.blockers.iter().chain(&alone.blockers);
+    for b in merged_blockers.filter(|b| b.matching == Match::Literal) {
+        for t in alone
+            .triggers
+            .iter()
+            .chain(&base.triggers)
+            .filter(|t| t.matching == Match::Literal && t.lang == b.lang)
+        {
+            let same = if t.lang == Lang::En {
+                t.phrase.eq_ignore_ascii_case(&b.phrase)
+            } else {
+                t.phrase == b.phrase
+            };
+            if same && (*t.origin.file == *name || *b.origin.file == *name) {
+                problems.push(Problem {
+                    origin: if *t.origin.file == *name {
+                        t.origin.to_string()
+                    } else {
+                        b.origin.to_string()
+                    },
+                    message: format!(
+                        "{:?} is both a trigger ({}) and a blocker ({}): one of them never matches",
+                        t.phrase, t.origin, b.origin
+                    ),
+                });
+            }
+        }
+    }
+    // Entries that replace built-in ones: allowed, but said.
+    for t in &alone.triggers {
+        if let Some(old) = base
+            .triggers
+            .iter()
+            .find(|o| o.lang == t.lang && o.id == t.id)
+        {
+            notes.push(format!(
+                "{}: replaces the entry {:?} of {}",
+                t.origin, t.id, old.origin
+            ));
+        }
+    }
+    for b in &alone.blockers {
+        if let Some(old) = base
+            .blockers
+            .iter()
+            .find(|o| o.lang == b.lang && o.id == b.id)
+        {
+            notes.push(format!(
+                "{}: replaces the entry {:?} of {}",
+                b.origin, b.id, old.origin
+            ));
+        }
+    }
+    (problems, notes)
+}
+
+/// True when a blocker of `scope` at `b` covers a trigger at `t` in `text`.
+fn covers(scope: Scope, b: Span, t: Span, text: &str) -> bool {
+    match scope {
+        Scope::Overlap => b.overlaps(t),
+        Scope::Span => b.contains(t),
+        Scope::Clause => {
+            b.start <= t.start
+                && !text[b.end.min(t.start)..t.start].contains(['，', ',', '；', ';', '。'])
+        }
+        Scope::Sentence => true,
+    }
+}
+
+/// Runs the example of every entry of `dict` whose file is `only` (every entry when `None`).
+pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Problem>> {
+    let mine = |file: &str| only.is_none_or(|o| o == file);
+    let ex = Extractor::new(dict.clone())?;
+    let mut problems = Vec::new();
+    let mut say = |origin: &crate::dictionary::Origin, message: String| {
+        problems.push(Problem {
+            origin: origin.to_string(),
+            message,
+        });
+    };
+    for (i, t) in dict
+        .triggers
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| mine(&t.origin.file))
+    {
+        let Some(example) = &t.example else {
+            say(&t.origin, "no example sentence".into());
+            continue;
+        };
+        let found = ex.extract(&Document::from_text("example", example.clone()));
+        let kept = found
+            .hits
+            .iter()
+            .find(|h| h.entry == Entry::Trigger(i) && h.dropped.is_none());
+        if !kept.is_some_and(|h| found.tasks.iter().any(|t| t.sentence == h.sentence)) {
+            let why: Vec<String> = found
+                .hits
+                .iter()
+                .filter(|h| h.entry == Entry::Trigger(i))
+                .map(|h| format!("{:?}", h.dropped))
+                .collect();
+            say(
+                &t.origin,
+                format!(
+                    "the example {example:?} gives no task from {:?} (its hits: {why:?})",
+                    t.phrase
+                ),
+            );
+        }
+    }
+    if dict.blockers.iter().any(|b| mine(&b.origin.file)) {
+        let mut bare_dict = dict.clone();
+        bare_dict.blockers.clear();
+        let bare = Extractor::new(bare_dict)?;
+        for (i, b) in dict
+            .blockers
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| mine(&b.origin.file))
+        {
+            let Some(example) = &b.example else {
+                say(&b.origin, "no example sentence".into());
+                continue;
+            };
+            let doc = Document::from_text("example", example.clone());
+            let with = ex.extract(&doc);
+            let Some(at) = with
+                .hits
+                .iter()
+                .find(|h| h.entry == Entry::Blocker(i) && h.dropped.is_none())
+            else {
+                say(
+                    &b.origin,
+                    format!("{:?} does not match its example {example:?}", b.phrase),
+                );
+                continue;
+            };
+            let in_scope = |t: &crate::Task| {
+                t.sentence == at.sentence && covers(b.scope, at.span, t.trigger, example)
+            };
+            if let Some(t) = with.tasks.iter().find(|t| in_scope(t)) {
+                say(
+                    &b.origin,
+                    format!(
+                        "{:?} leaves the trigger {:?} in its example",
+                        b.phrase,
+                        t.trigger.of(example)
+                    ),
+                );
+            }
+            if !bare.extract(&doc).tasks.iter().any(in_scope) {
+                say(&b.origin, format!("{:?} is not needed: its example {example:?} has no task in its scope even without blockers", b.phrase));
+            }
+        }
+    }
+    let speakers = Speakers::new(dict)?;
+    for (i, s) in dict
+        .speakers
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| mine(&s.origin.file))
+    {
+        let Some(example) = &s.example else {
+            say(&s.origin, "no example sentence".into());
+            continue;
+        };
+        let person = if s.lang == Lang::Zh {
+            "李明指出，要抓好落实。"
+        } else {
+            "Li Ming said that it matters."
+        };
+        let lines: Vec<&str> = if s.role == Role::Pronoun {
+            vec![person, example.as_str()]
+        } else {
+            vec![example.as_str()]
+        };
+        let track = speakers.track(lines.len(), |k| lines[k], |_| s.lang, |_| true);
+        let last = track.speakers.last().cloned().flatten();
+        let ok = match s.role {
+            Role::Pronoun => last.as_ref().is_some_and(|sp| {
+                sp.name.contains(if s.lang == Lang::Zh {
+                    "李明"
+                } else {
+                    "Li Ming"
+                })
+            }),
+            _ => last.as_ref().is_some_and(|sp| sp.rule == i),
+        };
+        if !ok {
+            say(
+                &s.origin,
+                format!(
+                    "its example {example:?} names {:?}",
+                    last.map(|s| s.name.to_string())
+                ),
+            );
+        }
+    }
+    let deadlines = Deadlines::new(dict)?;
+    for d in dict.deadlines.iter().filter(|d| mine(&d.origin.file)) {
+        let Some(example) = &d.example else {
+            say(&d.origin, "no example sentence".into());
+            continue;
+        };
+        let pattern = if d.lang == Lang::En && !d.pattern.starts_with("(?-i)") {
+            format!("(?i){}", d.pattern)
+        } else {
+            d.pattern.clone()
+        };
+        let own = regex::Regex::new(&pattern).map_err(|e| crate::Error::Config(e.to_string()))?;
+        let found = deadlines.find(d.lang, example, 0, example.len());
+        if !found.is_some_and(|f| {
+            own.find(example)
+                .is_some_and(|m| m.start() == f.span.start && m.end() == f.span.end)
+        }) {
+            say(
+                &d.origin,
+                format!("its example {example:?} gives another deadline or none"),
+            );
+        }
+    }
+    let dates = Dates::new(dict)?;
+    for d in dict.dates.iter().filter(|d| mine(&d.origin.file)) {
+        let Some(example) = &d.example else {
+            say(&d.origin, "no example line".into());
+            continue;
+        };
+        let got = dates.anchor(1, |_| example.as_str(), |_| true, |_| d.lang);
+        if got.is_none_or(|a| a.source != d.source) {
+            say(&d.origin, format!("its example {example:?} gives {got:?}"));
+        }
+    }
+    Ok(problems)
+}
+
+/// The merged dictionary, one line an entry: kind, language, key, source, and what it does.
+pub fn list(dict: &Dictionary) -> Vec<[String; 5]> {
+    let mut rows = Vec::new();
+    for t in &dict.triggers {
+        rows.push([
+            "triggers".into(),
+            t.lang.code().into(),
+            t.id.clone(),
+            t.origin.to_string(),
+            format!("{} {} actor={:?}", t.modality, t.strength, t.actor).to_lowercase(),
+        ]);
+    }
+    for b in &dict.blockers {
+        rows.push([
+            "blockers".into(),
+            b.lang.code().into(),
+            b.id.clone(),
+            b.origin.to_string(),
+            format!("{} {:?}", b.effect.name(), b.scope).to_lowercase(),
+        ]);
+    }
+    for s in &dict.speakers {
+        rows.push([
+            "speakers".into(),
+            s.lang.code().into(),
+            s.id.clone(),
+            s.origin.to_string(),
+            format!("{:?} {}", s.role, s.name).to_lowercase(),
+        ]);
+    }
+    for d in &dict.deadlines {
+        rows.push([
+            "deadlines".into(),
+            d.lang.code().into(),
+            d.id.clone(),
+            d.origin.to_string(),
+            d.kind.clone(),
+        ]);
+    }
+    for d in &dict.dates {
+        rows.push([
+            "dates".into(),
+            d.lang.code().into(),
+            d.id.clone(),
+            d.origin.to_string(),
+            d.source.name().into(),
+        ]);
+    }
+    for w in &dict.words {
+        rows.push([
+            "words".into(),
+            w.lang.code().into(),
+            w.word.clone(),
+            w.origin.to_string(),
+            w.class.clone(),
+        ]);
+    }
+    for m in &dict.markers {
+        rows.push([
+            "markers".into(),
+            "-".into(),
+            m.style.clone(),
+            m.origin.to_string(),
+            m.pattern.clone(),
+        ]);
+    }
+    rows.push([
+        "variants".into(),
+        "zh".into(),
+        format!("{} pairs", dict.variants.len()),
+        "zh/variants.tsv".into(),
+        "traditional to simplified".into(),
+    ]);
+    rows
+}
