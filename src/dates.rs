@@ -516,7 +516,7 @@ impl EnGrammar {
             end_of_month: r(format!(r"(?i)\bend\s+of\s+(?P<m>{months})\b(?:,?\s+(?P<y>\d{{4}}))?")),
             end_of_year: r(r"(?i)\bend\s+of\s+(?:(?P<which>this|the|next|the\s+current)\s+(?:calendar\s+|fiscal\s+)?year|(?P<y>\d{4}))\b|\bby\s+(?P<y2>\d{4})\b".to_string()),
             within: r(r"(?i)\bwithin\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?P<cal>calendar\s+|business\s+|working\s+)?(?P<u>days?|weeks?|months?|years?)\b(?P<of>\s+(?:of|after|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:this|the)\s+(?:order|memorandum|proclamation|directive|notice|resolution|act))?".to_string()),
-            recurring: r(r"(?i)\b(?P<w>annually|each\s+year|every\s+year|quarterly|monthly|weekly|biennially|(?:once|twice)\s+(?:a|every|per|each)\s+(?:year|month|quarter|week|day))\b".to_string()),
+            recurring: r(r"(?i)\b(?P<w>annually|each\s+year|every\s+year|quarterly|monthly|weekly|biweekly|fortnightly|daily|biennially|(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|week|month|quarter)|(?:once|twice)\s+(?:a|every|per|each)\s+(?:year|month|quarter|week|day))\b".to_string()),
             month_names: r(format!(r"(?i)^(?:{months})\.?$")),
         }
     }
@@ -643,6 +643,15 @@ impl EnGrammar {
                         } else {
                             "R/P3D"
                         }
+                    } else if w.contains("biweekly") || w.contains("fortnight") {
+                        "R/P2W"
+                    } else if ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
+                        .iter()
+                        .any(|d| w.ends_with(&format!("{d}day")))
+                    {
+                        "R/P1W"
+                    } else if w == "daily" {
+                        "R/P1D"
                     } else if w.contains("quarter") {
                         "R/P3M"
                     } else if w.contains("month") {
@@ -825,6 +834,9 @@ mod tests {
             (s("2030-12-31"), s("2030-12-31"))
         );
         assert_eq!(en("quarterly", "recurring", None), (None, s("R/P3M")));
+        assert_eq!(en("every Friday", "recurring", None), (None, s("R/P1W")));
+        assert_eq!(en("daily", "recurring", None), (None, s("R/P1D")));
+        assert_eq!(en("biweekly", "recurring", None), (None, s("R/P2W")));
         assert_eq!(en("immediately", "immediate", Some(&a)), (None, None));
     }
 }

@@ -10,7 +10,9 @@
 //! - a blocker's example must lose, because of that blocker, a task it gives without blockers;
 //! - a speaker pattern's example must name a speaker by that pattern;
 //! - a deadline pattern's example must have a deadline found by that pattern;
-//! - a date pattern's example must give the document a date from that pattern.
+//! - a date pattern's example must give the document a date from that pattern;
+//! - a transcript turn pattern's example must open a turn of its layout, with a label;
+//! - a filler's example must lose that filler when the words of a transcript are tidied.
 
 use std::collections::HashMap;
 
@@ -285,7 +287,7 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                     "Li Ming"
                 })
             }),
-            _ => last.as_ref().is_some_and(|sp| sp.rule == i),
+            _ => last.as_ref().is_some_and(|sp| sp.rule == Some(i)),
         };
         if !ok {
             say(
@@ -329,6 +331,45 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
         let got = dates.anchor(1, |_| example.as_str(), |_| true, |_| d.lang);
         if got.is_none_or(|a| a.source != d.source) {
             say(&d.origin, format!("its example {example:?} gives {got:?}"));
+        }
+    }
+    let turns = crate::formats::transcript::TurnPatterns::new(dict);
+    for t in dict.turns.iter().filter(|t| mine(&t.origin.file)) {
+        let Some(example) = &t.example else {
+            say(&t.origin, "no example line".into());
+            continue;
+        };
+        match turns.opens(example) {
+            Some((layout, label, _, _)) if layout == t.layout && !label.is_empty() => {}
+            got => say(
+                &t.origin,
+                format!(
+                    "its example {example:?} opens {}",
+                    got.map_or("no turn".to_string(), |g| format!(
+                        "a {} turn labelled {:?}",
+                        g.0.name(),
+                        g.1
+                    ))
+                ),
+            ),
+        }
+    }
+    for w in dict
+        .words
+        .iter()
+        .filter(|w| mine(&w.origin.file) && w.class.starts_with("filler"))
+    {
+        let Some(example) = &w.example else {
+            say(&w.origin, "no example sentence".into());
+            continue;
+        };
+        let tidy = crate::formats::transcript::tidy_speech(example, &turns);
+        let count = |t: &str| t.to_lowercase().matches(&w.word.to_lowercase()).count();
+        if count(&tidy) >= count(example) {
+            say(
+                &w.origin,
+                format!("its example {example:?} keeps the filler when tidied"),
+            );
         }
     }
     Ok(problems)
@@ -389,6 +430,15 @@ pub fn list(dict: &Dictionary) -> Vec<[String; 5]> {
             w.word.clone(),
             w.origin.to_string(),
             w.class.clone(),
+        ]);
+    }
+    for t in &dict.turns {
+        rows.push([
+            "turns".into(),
+            "-".into(),
+            t.layout.name().into(),
+            t.origin.to_string(),
+            t.pattern.clone(),
         ]);
     }
     for m in &dict.markers {

@@ -89,6 +89,8 @@ pub enum Kind {
     Variants,
     /// Patterns of a document's own date (signature, 成文日期, dateline).
     Dates,
+    /// Patterns of transcript turns: speaker labels and timestamps, for all languages.
+    Turns,
 }
 
 impl Kind {
@@ -103,6 +105,7 @@ impl Kind {
             Kind::Markers => "markers",
             Kind::Variants => "variants",
             Kind::Dates => "dates",
+            Kind::Turns => "turns",
         }
     }
 
@@ -116,6 +119,7 @@ impl Kind {
             "markers" => Kind::Markers,
             "variants" => Kind::Variants,
             "dates" => Kind::Dates,
+            "turns" => Kind::Turns,
             _ => return None,
         })
     }
@@ -144,12 +148,13 @@ impl Kind {
             Kind::Markers => &["style*", "pattern*", "example", "notes"],
             Kind::Variants => &["traditional*", "simplified*"],
             Kind::Dates => &["pattern*", "source*", "id", "example", "notes"],
+            Kind::Turns => &["layout*", "pattern*", "example", "notes"],
         }
     }
 
     /// True for kinds whose files say `# lang: zh` or `# lang: en`.
     fn needs_lang(self) -> bool {
-        !matches!(self, Kind::Markers)
+        !matches!(self, Kind::Markers | Kind::Turns)
     }
 }
 
@@ -449,6 +454,46 @@ pub struct DateRule {
     pub origin: Origin,
 }
 
+/// How a transcript marks a turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TurnLayout {
+    /// A stenographer's label before the words: "主持人：……", "MR. JIN: ...".
+    Steno,
+    /// A line of its own with a label and a time, the words on the next lines:
+    /// "发言人1 00:03:15".
+    Export,
+    /// A timestamp, then a label: "[00:12:31] 李明：……".
+    TimeLabel,
+}
+
+impl TurnLayout {
+    /// The name used in dictionaries.
+    pub fn name(self) -> &'static str {
+        match self {
+            TurnLayout::Steno => "steno",
+            TurnLayout::Export => "export",
+            TurnLayout::TimeLabel => "time-label",
+        }
+    }
+}
+
+/// A pattern that opens a transcript turn at the start of a line, with groups `label`,
+/// `time` and `text`.
+#[derive(Clone, Debug, Serialize)]
+pub struct TurnRule {
+    /// The layout it recognizes.
+    pub layout: TurnLayout,
+    /// The regex.
+    pub pattern: String,
+    /// A line it must match.
+    pub example: Option<String>,
+    /// Free text.
+    pub notes: Option<String>,
+    /// File and line.
+    pub origin: Origin,
+}
+
 /// Word classes the pipeline reads, per language. A `words` row with another class is an error.
 pub const WORD_CLASSES: &[&str] = &[
     "abbrev",
@@ -475,6 +520,9 @@ pub const WORD_CLASSES: &[&str] = &[
     "reporting",
     "participle",
     "not-speaker",
+    "filler",
+    "filler-pause",
+    "field-label",
 ];
 
 /// The merged set of entries the pipeline runs on.
@@ -496,6 +544,8 @@ pub struct Dictionary {
     pub variants: Vec<(char, char)>,
     /// Document-date patterns.
     pub dates: Vec<DateRule>,
+    /// Transcript turn patterns.
+    pub turns: Vec<TurnRule>,
 }
 
 /// The embedded default dictionary files: (name, contents).
@@ -543,6 +593,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     (
         "common/markers.tsv",
         include_str!("../dictionaries/common/markers.tsv"),
+    ),
+    (
+        "common/turns.tsv",
+        include_str!("../dictionaries/common/turns.tsv"),
     ),
 ];
 
@@ -671,6 +725,12 @@ impl Dictionary {
                     });
                 }
             }
+            Kind::Turns => {
+                for row in &file.rows {
+                    let rule = row.turn(&file, origin(row.line))?;
+                    upsert(&mut self.turns, vec![rule], |t| t.pattern.clone());
+                }
+            }
             Kind::Variants => {
                 for row in &file.rows {
                     let t = single_char(&file, row, "traditional")?;
@@ -733,6 +793,7 @@ pub fn file_keys(name: &str, text: &str) -> Result<Vec<(String, u32)>, DictError
                         .to_string())
                 ),
                 Kind::Variants => r.required(&file, "traditional")?.to_string(),
+                Kind::Turns => r.turn(&file, o).map(|t| t.pattern)?,
             };
             Ok((format!("{kind} {key}"), r.line))
         })
@@ -789,7 +850,7 @@ fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
                     match key.trim() {
                         "kind" => {
                             kind = Some(Kind::parse(value).ok_or_else(|| {
-                                err(line, format!("unknown kind {value:?} (expected one of triggers, blockers, speakers, deadlines, words, markers, variants, dates)"))
+                                err(line, format!("unknown kind {value:?} (expected one of triggers, blockers, speakers, deadlines, words, markers, variants, dates, turns)"))
                             })?)
                         }
                         "lang" => {
@@ -807,7 +868,7 @@ fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
         match &columns {
             None => {
                 let kind = kind.ok_or_else(|| {
-                    err(line, "the header comes before a '# kind: ...' line; add one (triggers, blockers, speakers, deadlines, words, markers, variants or dates)".to_string())
+                    err(line, "the header comes before a '# kind: ...' line; add one (triggers, blockers, speakers, deadlines, words, markers, variants, dates or turns)".to_string())
                 })?;
                 let allowed = kind.columns();
                 for c in &cells {
@@ -1089,6 +1150,32 @@ impl Row {
         })
     }
 
+    fn turn(&self, file: &File, origin: Origin) -> Result<TurnRule, DictError> {
+        let pattern = self.required(file, "pattern")?;
+        let re = check_regex(file, self.line, pattern)?;
+        if !re.capture_names().any(|n| n == Some("label")) {
+            return Err(self.err(file, "a turn pattern needs a (?P<label>...) group".into()));
+        }
+        Ok(TurnRule {
+            layout: self.choice(
+                file,
+                "layout",
+                None,
+                |v| match v {
+                    "steno" => Some(TurnLayout::Steno),
+                    "export" => Some(TurnLayout::Export),
+                    "time-label" => Some(TurnLayout::TimeLabel),
+                    _ => None,
+                },
+                "steno, export, time-label",
+            )?,
+            pattern: pattern.to_string(),
+            example: self.optional(file, "example"),
+            notes: self.optional(file, "notes"),
+            origin,
+        })
+    }
+
     fn word(&self, file: &File, origin: Origin) -> Result<Word, DictError> {
         let class = self.required(file, "class")?;
         if !WORD_CLASSES.contains(&class) {
@@ -1144,6 +1231,7 @@ pub fn counts(d: &Dictionary) -> HashMap<&'static str, usize> {
         ("deadlines", d.deadlines.len()),
         ("words", d.words.len()),
         ("markers", d.markers.len()),
+        ("turns", d.turns.len()),
         ("variants", d.variants.len()),
         ("dates", d.dates.len()),
     ])
@@ -1243,6 +1331,7 @@ mod tests {
             "deadlines",
             "words",
             "markers",
+            "turns",
             "variants",
         ] {
             assert!(c[kind] > 0, "no builtin {kind}");

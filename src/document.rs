@@ -142,6 +142,31 @@ pub struct Document {
     pub format: &'static str,
     /// Fields that came with the document (from `--input-format jsonl`), passed through.
     pub meta: Option<serde_json::Map<String, serde_json::Value>>,
+    /// For a transcript, its turns (or subtitle cues) in order: who speaks and when. Empty
+    /// for other documents.
+    pub turns: Vec<Turn>,
+}
+
+/// A moment in a recording.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamp {
+    /// Seconds from the start.
+    pub seconds: f64,
+    /// As written: `00:03:15`, `00:00:04.500`.
+    pub written: String,
+}
+
+/// One turn or cue of a transcript.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Turn {
+    /// Its words in the document text.
+    pub span: Span,
+    /// The speaker's label as written (`发言人1`, `MR. JIN`), if the transcript gives one.
+    pub label: Option<String>,
+    /// When it starts, where the transcript says.
+    pub start: Option<Stamp>,
+    /// When it ends, where the transcript says.
+    pub end: Option<Stamp>,
 }
 
 impl Document {
@@ -154,7 +179,18 @@ impl Document {
             encoding: Encoding::utf8("default"),
             format: "text",
             meta: None,
+            turns: Vec::new(),
         }
+    }
+
+    /// The turns that overlap `span`, in order (for a sentence: one, or several when a
+    /// subtitle breaks it across cues).
+    pub fn turns_in(&self, span: Span) -> &[Turn] {
+        let first = self.turns.partition_point(|t| t.span.end <= span.start);
+        let last = self
+            .turns
+            .partition_point(|t| t.span.start < span.end.max(span.start + 1));
+        &self.turns[first..last.max(first)]
     }
 
     /// The text the stages read: the markup-blanked copy if there is one.

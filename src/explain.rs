@@ -135,15 +135,24 @@ fn sentence(
             })
         })
         .collect();
-    let speaker = ex.speakers.speakers[i].as_ref().map(|sp| {
-        let rule = &dict.speakers[sp.rule];
-        json!({
+    let speaker = ex.speakers.speakers[i].as_ref().map(|sp| match sp.rule {
+        Some(r) => {
+            let rule = &dict.speakers[r];
+            json!({
+                "name": &*sp.name,
+                "named_at_line": line_of(sp.sentence),
+                "role": rule.role,
+                "rule": format!("{}/speakers/{}", rule.lang.code(), rule.id),
+                "origin": rule.origin.to_string(),
+            })
+        }
+        None => json!({
             "name": &*sp.name,
             "named_at_line": line_of(sp.sentence),
-            "role": rule.role,
-            "rule": format!("{}/speakers/{}", rule.lang.code(), rule.id),
-            "origin": rule.origin.to_string(),
-        })
+            "role": "label",
+            "rule": "transcript label",
+            "origin": "the transcript",
+        }),
     });
     let tasks: Vec<Value> = tasks
         .iter()

@@ -1,6 +1,7 @@
 //! The pipeline: an [`Extractor`] runs every stage over a [`Document`].
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -13,8 +14,9 @@ use crate::deadline::Deadlines;
 use crate::dictionary::{ActorRule, Dictionary, Modality};
 use crate::document::{Document, Lang, Span};
 use crate::error::{Error, Result};
-use crate::segment::{Segmenter, Sentence, SentenceSplitter};
-use crate::speaker::{SpeakerTrack, Speakers};
+use crate::formats::transcript::TurnPatterns;
+use crate::segment::{Segmenter, Sentence, SentenceSplitter, Terminator};
+use crate::speaker::{Speaker, SpeakerTrack, Speakers};
 use crate::structure::{Mode, Place, Structure};
 use crate::task::{Deadline, Rule, Task, TaskId};
 use crate::trigger::{Candidate, Entry, PhraseMatcher};
@@ -36,6 +38,8 @@ pub struct ExtractorBuilder {
     no_defaults: bool,
     extra: Vec<(String, String)>,
     files: Vec<std::path::PathBuf>,
+    names: Vec<(String, String)>,
+    name_files: Vec<std::path::PathBuf>,
 }
 
 impl ExtractorBuilder {
@@ -64,6 +68,19 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Reports a transcript's speaker label as `name` ("发言人1" as "王明").
+    pub fn speaker_name(mut self, label: impl Into<String>, name: impl Into<String>) -> Self {
+        self.names.push((label.into(), name.into()));
+        self
+    }
+
+    /// Reads label-to-name pairs from a file (`--speakers FILE`): one `label<TAB>name` a
+    /// line, `#` comments and blank lines ignored.
+    pub fn speaker_names_file(mut self, path: impl AsRef<Path>) -> Self {
+        self.name_files.push(path.as_ref().to_path_buf());
+        self
+    }
+
     /// Loads the dictionaries and compiles every stage.
     pub fn build(self) -> Result<Extractor> {
         let mut dict = if self.no_defaults {
@@ -81,8 +98,45 @@ impl ExtractorBuilder {
         for (name, text) in &self.extra {
             dict.add_file(name, text)?;
         }
-        Extractor::new(dict)
+        let mut names = HashMap::new();
+        for path in &self.name_files {
+            let name = crate::error::display_path(path);
+            let text = std::fs::read(path)
+                .map_err(|e| Error::Config(format!("{name}: {e}")))
+                .and_then(|b| {
+                    String::from_utf8(b)
+                        .map_err(|_| Error::Config(format!("{name}: a speaker map must be UTF-8")))
+                })?;
+            names.extend(parse_speaker_map(&name, &text)?);
+        }
+        names.extend(self.names);
+        let mut ex = Extractor::new(dict)?;
+        ex.speaker_names = names;
+        Ok(ex)
     }
+}
+
+/// Parses a speaker map: `label<TAB>name` a line.
+fn parse_speaker_map(name: &str, text: &str) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (k, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        match line.split_once('\t') {
+            Some((label, who)) if !label.trim().is_empty() && !who.trim().is_empty() => {
+                out.push((label.trim().to_string(), who.trim().to_string()));
+            }
+            _ => {
+                return Err(Error::Config(format!(
+                    "{name}:{}: expected a speaker label, a tab and a name",
+                    k + 1
+                )))
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Runs the pipeline. Build once, use for many documents, from many threads.
@@ -101,6 +155,8 @@ pub struct Extractor {
     dates: Dates,
     past: Vec<String>,
     copulas: Vec<String>,
+    turns: Arc<TurnPatterns>,
+    speaker_names: HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -245,9 +301,21 @@ impl Extractor {
                 .words_of(Lang::Zh, "copula")
                 .map(str::to_string)
                 .collect(),
+            turns: Arc::new(TurnPatterns::new(&dict)),
+            speaker_names: HashMap::new(),
             structure,
             dict,
         })
+    }
+
+    /// How transcripts mark turns, for [`crate::formats::LoadOptions::turns`].
+    pub fn turn_patterns(&self) -> Arc<TurnPatterns> {
+        Arc::clone(&self.turns)
+    }
+
+    /// The name a transcript label is reported as: the `--speakers` map's, else as written.
+    fn speaker_name(&self, label: &str) -> Arc<str> {
+        Arc::from(self.speaker_names.get(label).map_or(label, String::as_str))
     }
 
     /// The dictionary in use.
@@ -255,9 +323,14 @@ impl Extractor {
         &self.dict
     }
 
-    /// Stage 2 alone: the document's sentences.
+    /// Stage 2 alone: the document's sentences. In a transcript no sentence runs across
+    /// a change of turn.
     pub fn segment(&self, doc: &Document) -> Vec<Sentence> {
-        self.segmenter.split(doc.analysis_text())
+        let sentences = self.segmenter.split(doc.analysis_text());
+        if doc.turns.len() < 2 {
+            return sentences;
+        }
+        split_at_turns(doc, sentences)
     }
 
     /// The rule id of a task (`en/triggers/must`, `zh/layout/section`).
@@ -278,7 +351,7 @@ impl Extractor {
     /// Runs the whole pipeline.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let text = doc.analysis_text();
-        let sentences = self.segmenter.split(text);
+        let sentences = self.segment(doc);
         let mut places = self.structure.mark(text, &sentences);
 
         // Stages 3 and 4: candidates and checks, sentence by sentence.
@@ -343,6 +416,24 @@ impl Extractor {
                 View::new(doc_span.of(text), 0, &plain).text.into_owned()
             },
         );
+
+        // In a transcript the label of a turn names its speaker, whatever the words say.
+        let mut speakers = speakers;
+        if !doc.turns.is_empty() {
+            for (i, s) in sentences.iter().enumerate() {
+                let Some(turn) = doc.turns_in(s.span).first() else {
+                    continue;
+                };
+                if let Some(label) = &turn.label {
+                    let first = sentences.partition_point(|o| o.span.end <= turn.span.start);
+                    speakers.speakers[i] = Some(Speaker {
+                        name: self.speaker_name(label),
+                        rule: None,
+                        sentence: first.min(i),
+                    });
+                }
+            }
+        }
 
         let date = self.dates.anchor(
             units.len(),
@@ -609,6 +700,47 @@ impl Extractor {
             left = group.last().map_or(left, |t| t.span.end);
         }
     }
+}
+
+/// Splits sentences where a new turn begins inside them: a change of speaker, or a turn
+/// whose label stands between it and the last.
+fn split_at_turns(doc: &Document, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    let text = doc.analysis_text();
+    let cuts: Vec<usize> = doc
+        .turns
+        .windows(2)
+        .filter(|w| {
+            let between = &doc.text[w[0].span.end.min(w[1].span.start)..w[1].span.start];
+            w[0].label != w[1].label || !between.trim().is_empty()
+        })
+        .map(|w| w[1].span.start)
+        .collect();
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let inside = cuts.partition_point(|&c| c <= s.span.start);
+        let mut rest = s;
+        for &cut in cuts[inside..].iter().take_while(|&&c| c < s.span.end) {
+            let head = text[rest.span.start..cut].trim_end();
+            if head.is_empty() {
+                continue;
+            }
+            out.push(Sentence {
+                span: Span::new(rest.span.start, rest.span.start + head.len()),
+                end: Terminator::Line,
+                line_end: true,
+                ..rest
+            });
+            let tail = &text[cut..rest.span.end];
+            let lead = tail.len() - tail.trim_start().len();
+            rest = Sentence {
+                span: Span::new(cut + lead, rest.span.end),
+                line_start: true,
+                ..rest
+            };
+        }
+        out.push(rest);
+    }
+    out
 }
 
 /// The clause around `span`: from the last clause break before it to the next after it.

@@ -27,6 +27,7 @@ pub const TARGETS: &[&str] = &[
     "dictionary",
     "deadline",
     "pipeline",
+    "transcript",
 ];
 
 /// Runs target `name` on `data`.
@@ -39,6 +40,7 @@ pub fn run(name: &str, data: &[u8]) {
         "dictionary" => dictionary(data),
         "deadline" => deadline(data),
         "pipeline" => pipeline(data),
+        "transcript" => transcript(data),
         other => panic!("no fuzz target {other}"),
     }
 }
@@ -149,5 +151,52 @@ pub fn pipeline(data: &[u8]) {
         assert!(r.sentence.start <= r.trigger.start && r.trigger.end <= r.sentence.end);
         let cited: String = chars[r.sentence.start..r.sentence.end].iter().collect();
         assert_eq!(cited, r.sentence.text);
+    }
+}
+
+/// Any text read as subtitles or as a labelled transcript gives turns inside the text, in
+/// order, and blanked copies of the same length; tasks cite the extracted text exactly.
+pub fn transcript(data: &[u8]) {
+    use crate::formats::transcript::{labelled, subtitles, tidy_speech, TurnPatterns};
+    let text = String::from_utf8_lossy(data);
+    let p = TurnPatterns::builtin();
+    let (blanked, turns) = labelled(&text, p);
+    assert_eq!(blanked.len(), text.len());
+    let tidy = tidy_speech(&blanked, p);
+    assert_eq!(tidy.len(), text.len());
+    let (extracted, cues) = subtitles(&text, p);
+    for (t, of) in turns
+        .iter()
+        .map(|t| (t, &*text))
+        .chain(cues.iter().map(|t| (t, &*extracted)))
+    {
+        assert!(t.span.start <= t.span.end && t.span.end <= of.len());
+        assert!(of.is_char_boundary(t.span.start) && of.is_char_boundary(t.span.end));
+    }
+    for w in turns.windows(2).chain(cues.windows(2)) {
+        assert!(w[0].span.end <= w[1].span.start, "turns overlap");
+    }
+    for format in [
+        formats::Format::Vtt,
+        formats::Format::Srt,
+        formats::Format::Transcript,
+    ] {
+        let opts = LoadOptions {
+            format: Some(format),
+            ..LoadOptions::default()
+        };
+        let Ok(Loaded::Doc(doc)) = formats::load("f".into(), data, None, &opts) else {
+            continue;
+        };
+        let ex = extractor();
+        let found = ex.extract(&doc);
+        let citer = Citer::new(&doc);
+        for t in &found.tasks {
+            let r = citer.task(&found, ex, t);
+            assert_eq!(
+                &doc.text[r.sentence.byte_start..r.sentence.byte_end],
+                r.sentence.text
+            );
+        }
     }
 }

@@ -176,7 +176,7 @@ pub fn files_from(path: &Path) -> Result<Vec<Input>> {
 }
 
 /// Options for reading inputs.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ReadOptions {
     /// How to turn bytes into a document.
     pub load: LoadOptions,

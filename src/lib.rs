@@ -26,7 +26,9 @@
 //! the next:
 //!
 //! 1. [`input`] expands paths and reads a file or stdin; [`formats`] tells text, Markdown,
-//!    HTML, .docx and binaries apart, and [`decode`] turns bytes into text: a [`Document`].
+//!    HTML, .docx, transcripts (WebVTT, SRT, labelled turns) and binaries apart, and
+//!    [`decode`] turns bytes into text: a [`Document`], with a transcript's turns (who
+//!    speaks, and when) as spans into it.
 //! 2. [`segment`] splits the text into [`Sentence`]s (and clause-level units) with exact
 //!    offsets, Chinese and English in one pass.
 //! 3. [`view`] gives each sentence a normalized view (no stray spaces inside Chinese words,
@@ -36,7 +38,8 @@
 //!    epistemic "must have", conditionals, look-alikes.
 //! 5. [`structure`] reads headings, sections and lead-ins, so that commands in a plan's task
 //!    section or under "The Secretary shall:" count without a modal verb.
-//! 6. [`speaker`], [`actor`] and [`deadline`] fill in who said it, who must act and by when.
+//! 6. [`speaker`], [`actor`] and [`deadline`] fill in who said it (in a transcript, the
+//!    turn's label), who must act and by when.
 //! 7. [`extract`] assembles [`Task`]s; [`output`] cites them as versioned JSON records.
 //!
 //! Every rule and word list lives in the [`dictionary`] files under `dictionaries/`,

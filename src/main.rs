@@ -130,6 +130,11 @@ struct DictArgs {
     /// Leave out the built-in dictionaries.
     #[arg(long)]
     no_default_dict: bool,
+
+    /// Rename transcript speaker labels: a file of `label<TAB>name` lines
+    /// ("发言人1<TAB>王明").
+    #[arg(long, value_name = "FILE")]
+    speakers: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -251,6 +256,12 @@ enum InFormat {
     Html,
     /// A Word .docx document (offsets refer to the extracted text).
     Docx,
+    /// WebVTT subtitles (offsets refer to the text of the cues).
+    Vtt,
+    /// SRT subtitles (offsets refer to the text of the cues).
+    Srt,
+    /// A transcript of labelled turns: "主持人：", "MR. JIN:", "发言人1 00:03:15".
+    Transcript,
     /// One JSON object a line, `{"id":..., "text":...}`; other fields pass through as `meta`.
     Jsonl,
 }
@@ -352,7 +363,7 @@ impl Progress for Reporter {
 
 fn run(args: RunArgs, what: What) -> Result<ExitCode, Error> {
     let extractor = build_extractor(&args.dict)?;
-    let load = load_options(&args.read)?;
+    let load = load_options(&args.read, &extractor)?;
     let opts = RunOptions {
         jobs: args
             .jobs
@@ -470,13 +481,16 @@ fn run(args: RunArgs, what: What) -> Result<ExitCode, Error> {
 }
 
 fn build_extractor(d: &DictArgs) -> Result<Extractor, Error> {
-    Extractor::builder()
+    let mut b = Extractor::builder()
         .no_default_dictionary(d.no_default_dict)
-        .dictionary_files(&d.dicts)
-        .build()
+        .dictionary_files(&d.dicts);
+    if let Some(map) = &d.speakers {
+        b = b.speaker_names_file(map);
+    }
+    b.build()
 }
 
-fn load_options(r: &ReadArgs) -> Result<LoadOptions, Error> {
+fn load_options(r: &ReadArgs, ex: &Extractor) -> Result<LoadOptions, Error> {
     let encoding = match &r.encoding {
         None => None,
         Some(label) => Some(encoding_for_label(label).ok_or_else(|| {
@@ -491,17 +505,21 @@ fn load_options(r: &ReadArgs) -> Result<LoadOptions, Error> {
             InFormat::Markdown => Some(Format::Markdown),
             InFormat::Html => Some(Format::Html),
             InFormat::Docx => Some(Format::Docx),
+            InFormat::Vtt => Some(Format::Vtt),
+            InFormat::Srt => Some(Format::Srt),
+            InFormat::Transcript => Some(Format::Transcript),
             InFormat::Jsonl => None,
         }),
         encoding,
         max_bytes: r.max_bytes,
+        turns: Some(ex.turn_patterns()),
     })
 }
 
 fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
     let extractor = build_extractor(&args.dict)?;
     let read = ReadOptions {
-        load: load_options(&args.read)?,
+        load: load_options(&args.read, &extractor)?,
     };
     let filter = match (args.line, args.grep) {
         (Some(n), _) => explain::Filter::Line(n),

@@ -19,7 +19,7 @@ use crate::input::{self, Input, Item, ReadOptions};
 use crate::output::{failed_document, Citer, DocumentRecord, Records, Sink, Status, Summary, What};
 
 /// How a run goes.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct RunOptions {
     /// Worker threads (at least 1).
     pub jobs: usize,

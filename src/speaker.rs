@@ -34,8 +34,9 @@ struct Pattern {
 pub struct Speaker {
     /// The name as the output reports it.
     pub name: Arc<str>,
-    /// The speaker rule (index into [`Dictionary::speakers`]) that named it.
-    pub rule: usize,
+    /// The speaker rule (index into [`Dictionary::speakers`]) that named it; `None` for a
+    /// transcript's speaker label.
+    pub rule: Option<usize>,
     /// The sentence it was named in.
     pub sentence: usize,
 }
@@ -182,7 +183,7 @@ impl Speakers {
             {
                 fallback = Some(Speaker {
                     name: name.into(),
-                    rule: p.rule,
+                    rule: Some(p.rule),
                     sentence: i,
                 });
                 break 'outer;
@@ -202,7 +203,7 @@ impl Speakers {
                     .next()
                     .map(|(p, name, _)| Speaker {
                         name: name.into(),
-                        rule: p.rule,
+                        rule: Some(p.rule),
                         sentence: i,
                     })
             });
@@ -226,12 +227,12 @@ impl Speakers {
                     // "他指出": the last person named, introduced again by this rule here.
                     Role::Pronoun => last_person.clone().map(|s| Speaker {
                         sentence: i,
-                        rule: p.rule,
+                        rule: Some(p.rule),
                         ..s
                     }),
                     _ => Some(Speaker {
                         name: name.into(),
-                        rule: p.rule,
+                        rule: Some(p.rule),
                         sentence: i,
                     }),
                 };

@@ -14,6 +14,13 @@ const SAMPLES: &[&str] = &[
     "samples/en-readout.txt",
     "samples/en-order.txt",
     "samples/en-resolution.txt",
+    "samples/zh-transcript.txt",
+    "samples/en-transcript.txt",
+    "samples/en-briefing.vtt",
+    "samples/zh-meeting.srt",
+    "samples/zh-app-export.txt",
+    "samples/en-app-export.txt",
+    "samples/en-call.txt",
 ];
 
 fn run(args: &[&str]) -> std::process::Output {

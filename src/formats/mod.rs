@@ -6,6 +6,9 @@
 //! | markdown | `.md`, `.markdown` | the decoded file (markup is blanked for analysis only) |
 //! | html | `.html`, `.htm`, or content that opens like HTML | the text extracted from the page |
 //! | docx | `.docx`, or a zip holding `word/document.xml` | the text of its paragraphs and tables |
+//! | vtt | `.vtt`, or text that opens with `WEBVTT` | the words of the cues, joined |
+//! | srt | `.srt`, or text that opens with a numbered cue | the words of the cues, joined |
+//! | transcript | text whose lines open with speaker labels | the decoded file (labels are blanked for analysis only) |
 //!
 //! Binary inputs (images, PDFs, archives, anything with NUL bytes that is not UTF-16) are
 //! skipped with a reason, never read as text.
@@ -14,8 +17,10 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod sniff;
+pub mod transcript;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use encoding_rs::Encoding as Enc;
 
@@ -33,6 +38,12 @@ pub enum Format {
     Html,
     /// A Word document.
     Docx,
+    /// WebVTT subtitles.
+    Vtt,
+    /// SRT subtitles.
+    Srt,
+    /// A transcript of labelled turns ("主持人：……", "发言人1 00:03:15"), read in place.
+    Transcript,
 }
 
 impl Format {
@@ -43,6 +54,9 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Vtt => "vtt",
+            Format::Srt => "srt",
+            Format::Transcript => "transcript",
         }
     }
 
@@ -53,6 +67,8 @@ impl Format {
             "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
             "html" | "htm" | "xhtml" | "shtml" => Format::Html,
             "docx" => Format::Docx,
+            "vtt" => Format::Vtt,
+            "srt" => Format::Srt,
             "txt" | "text" => Format::Text,
             _ => return None,
         })
@@ -60,7 +76,15 @@ impl Format {
 
     /// True when offsets refer to text extracted from the input rather than the input itself.
     pub fn extracts(self) -> bool {
-        matches!(self, Format::Html | Format::Docx)
+        matches!(
+            self,
+            Format::Html | Format::Docx | Format::Vtt | Format::Srt
+        )
+    }
+
+    /// True for the formats of transcripts, where turns name speakers and times.
+    pub fn is_transcript(self) -> bool {
+        matches!(self, Format::Vtt | Format::Srt | Format::Transcript)
     }
 }
 
@@ -74,7 +98,7 @@ pub enum Loaded {
 }
 
 /// How to load inputs.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct LoadOptions {
     /// Force a format instead of choosing one.
     pub format: Option<Format>,
@@ -82,6 +106,8 @@ pub struct LoadOptions {
     pub encoding: Option<&'static Enc>,
     /// The largest input (and the largest decompressed .docx part), in bytes.
     pub max_bytes: u64,
+    /// How transcripts mark turns; the built-in patterns when `None`.
+    pub turns: Option<Arc<transcript::TurnPatterns>>,
 }
 
 impl Default for LoadOptions {
@@ -90,6 +116,7 @@ impl Default for LoadOptions {
             format: None,
             encoding: None,
             max_bytes: 64 << 20,
+            turns: None,
         }
     }
 }
@@ -119,6 +146,10 @@ pub fn load(
             }
         }
     };
+    let patterns = opts
+        .turns
+        .as_deref()
+        .unwrap_or_else(|| transcript::TurnPatterns::builtin());
     let doc = match format {
         Format::Docx => Document {
             name,
@@ -131,6 +162,7 @@ pub fn load(
             },
             format: format.name(),
             meta: None,
+            turns: Vec::new(),
         },
         Format::Html => {
             let decoded = decode_with(bytes, opts.encoding, sniff::html_charset(bytes));
@@ -141,19 +173,57 @@ pub fn load(
                 encoding: decoded.encoding,
                 format: format.name(),
                 meta: None,
+                turns: Vec::new(),
             }
         }
-        Format::Markdown | Format::Text => {
+        Format::Markdown | Format::Text | Format::Vtt | Format::Srt | Format::Transcript => {
             let decoded = decode_with(bytes, opts.encoding, None);
-            let analysis =
-                (format == Format::Markdown).then(|| markdown::blank_markdown(&decoded.text));
+            // Plain text that was not asked for as such may be a transcript; a subtitle
+            // extension on a file without cues is read as text.
+            let format = match format {
+                Format::Text if opts.format.is_none() => {
+                    if transcript::is_vtt(&decoded.text) {
+                        Format::Vtt
+                    } else if transcript::is_srt(&decoded.text) {
+                        Format::Srt
+                    } else if transcript::is_labelled(&decoded.text, patterns) {
+                        Format::Transcript
+                    } else {
+                        Format::Text
+                    }
+                }
+                Format::Vtt | Format::Srt
+                    if opts.format.is_none() && !transcript::has_cues(&decoded.text) =>
+                {
+                    Format::Text
+                }
+                f => f,
+            };
+            let (text, analysis, turns) = match format {
+                Format::Markdown => {
+                    let blanked = markdown::blank_markdown(&decoded.text);
+                    (decoded.text, Some(blanked), Vec::new())
+                }
+                Format::Vtt | Format::Srt => {
+                    let (text, turns) = transcript::subtitles(&decoded.text, patterns);
+                    let tidy = transcript::tidy_speech(&text, patterns);
+                    (text, Some(tidy), turns)
+                }
+                Format::Transcript => {
+                    let (blanked, turns) = transcript::labelled(&decoded.text, patterns);
+                    let tidy = transcript::tidy_speech(&blanked, patterns);
+                    (decoded.text, Some(tidy), turns)
+                }
+                _ => (decoded.text, None, Vec::new()),
+            };
             Document {
                 name,
-                text: decoded.text,
+                text,
                 analysis,
                 encoding: decoded.encoding,
                 format: format.name(),
                 meta: None,
+                turns,
             }
         }
     };

@@ -56,8 +56,22 @@ pub struct Cited {
     pub end: usize,
 }
 
+/// When a sentence of a transcript was said: the start of its turn or cue, and the end
+/// where the transcript gives one (subtitles do; speaker labels with a time do not).
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
+pub struct SentenceTime {
+    /// Seconds from the start of the recording.
+    pub start: Option<f64>,
+    /// Seconds from the start of the recording.
+    pub end: Option<f64>,
+    /// The start as written (`00:03:15`, `00:00:04.500`).
+    pub start_text: Option<String>,
+    /// The end as written.
+    pub end_text: Option<String>,
+}
+
 /// A cited sentence.
-#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
 pub struct CitedSentence {
     /// The sentence exactly as in the document.
     pub text: String,
@@ -71,6 +85,9 @@ pub struct CitedSentence {
     pub byte_start: usize,
     /// One past the last byte.
     pub byte_end: usize,
+    /// In a transcript with timestamps: when it was said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<SentenceTime>,
 }
 
 /// A cited deadline.
@@ -92,7 +109,7 @@ pub struct CitedDeadline {
 }
 
 /// `{"type":"task", ...}`: one directive.
-#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
 pub struct TaskRecord {
     /// Always `task`.
     #[serde(rename = "type")]
@@ -131,7 +148,7 @@ pub struct TaskRecord {
 }
 
 /// `{"type":"sentence", ...}`: one sentence, from `directives segment`.
-#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq)]
 pub struct SentenceRecord {
     /// Always `sentence`.
     #[serde(rename = "type")]
@@ -150,6 +167,9 @@ pub struct SentenceRecord {
     pub line: usize,
     /// `zh` or `en`.
     pub lang: Lang,
+    /// In a transcript with timestamps: when it was said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<SentenceTime>,
 }
 
 /// How an input ended.
@@ -318,7 +338,24 @@ impl<'a> Citer<'a> {
             line: self.offsets.line_at(&self.doc.text, span.start),
             byte_start: span.start,
             byte_end: span.end,
+            time: self.time(span),
         }
+    }
+
+    /// When the words of `span` were said, from the turns or cues they are in.
+    pub fn time(&self, span: Span) -> Option<SentenceTime> {
+        let turns = self.doc.turns_in(span);
+        let start = turns.first()?.start.as_ref();
+        let end = turns.last()?.end.as_ref();
+        if start.is_none() && end.is_none() {
+            return None;
+        }
+        Some(SentenceTime {
+            start: start.map(|s| s.seconds),
+            end: end.map(|s| s.seconds),
+            start_text: start.map(|s| s.written.clone()),
+            end_text: end.map(|s| s.written.clone()),
+        })
     }
 
     /// Words of `span` for reading: markup blanked, white space tidied.
@@ -386,6 +423,7 @@ impl<'a> Citer<'a> {
             end: c.end,
             line: c.line,
             lang: ex.langs[i],
+            time: c.time,
         }
     }
 
@@ -403,11 +441,13 @@ impl<'a> Citer<'a> {
             encoding_source: Some(self.doc.encoding.chosen_by),
             replaced: Some(self.doc.encoding.replaced),
             format: Some(self.doc.format),
-            offsets: Some(if matches!(self.doc.format, "html" | "docx") {
-                "extracted"
-            } else {
-                "decoded"
-            }),
+            offsets: Some(
+                if matches!(self.doc.format, "html" | "docx" | "vtt" | "srt") {
+                    "extracted"
+                } else {
+                    "decoded"
+                },
+            ),
             chars: Some(self.offsets.char_at(&self.doc.text, self.doc.text.len())),
             date: ex
                 .date
@@ -530,7 +570,15 @@ pub fn headline(t: &TaskRecord, max: usize) -> String {
 
 /// Where a task comes from, for people: "notice.txt:12".
 pub fn source(t: &TaskRecord) -> String {
-    format!("{}:{}", t.document, t.sentence.line)
+    match t
+        .sentence
+        .time
+        .as_ref()
+        .and_then(|x| x.start_text.as_deref())
+    {
+        Some(at) => format!("{}:{} at {at}", t.document, t.sentence.line),
+        None => format!("{}:{}", t.document, t.sentence.line),
+    }
 }
 
 /// Writes records as they come, in one format.

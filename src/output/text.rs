@@ -112,6 +112,9 @@ impl Sink for TextSink<'_> {
                     if let Some(s) = &t.speaker {
                         facts.push(format!("speaker: {s}"));
                     }
+                    if let Some(at) = t.sentence.time.as_ref().and_then(|x| x.start_text.as_ref()) {
+                        facts.push(format!("at: {at}"));
+                    }
                     facts.push(format!("actor: {}", t.actor.as_deref().unwrap_or("-")));
                     if let Some(d) = &t.deadline {
                         facts.push(match &d.due {
