@@ -32,6 +32,9 @@ enum Command {
     Segment(RunArgs),
     /// Show why each sentence was or was not taken: hits, checks, layout, actor, speaker, deadline.
     Explain(ExplainArgs),
+    /// Print the text an input's offsets refer to: the decoded file, or the text extracted
+    /// from an HTML page, a .docx or subtitles. `text[start:end]` of any record is its words.
+    Text(TextArgs),
     /// Score the extractor against a file of hand-labelled sentences.
     Eval(EvalArgs),
     /// Check dictionary files, or list the merged dictionary.
@@ -135,6 +138,16 @@ struct DictArgs {
     /// ("发言人1<TAB>王明").
     #[arg(long, value_name = "FILE")]
     speakers: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct TextArgs {
+    /// The input file; `-` or none reads standard input.
+    #[arg(value_name = "PATH")]
+    path: Option<OsString>,
+
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 #[derive(Args, Debug)]
@@ -272,6 +285,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => (a, What::Tasks),
         Command::Segment(a) => (a, What::Sentences),
         Command::Explain(a) => return finish(explain(a)),
+        Command::Text(a) => return finish(text(a)),
         Command::Eval(a) => return finish(eval(a)),
         Command::Dict(c) => return finish(dict(c)),
         Command::Schema => return print(&format!("{:#}\n", directives::output::schema::schema())),
@@ -514,6 +528,30 @@ fn load_options(r: &ReadArgs, ex: &Extractor) -> Result<LoadOptions, Error> {
         max_bytes: r.max_bytes,
         turns: Some(ex.turn_patterns()),
     })
+}
+
+fn text(args: TextArgs) -> Result<ExitCode, Error> {
+    let extractor = build_extractor(&DictArgs {
+        dicts: Vec::new(),
+        no_default_dict: false,
+        speakers: None,
+    })?;
+    let read = ReadOptions {
+        load: load_options(&args.read, &extractor)?,
+    };
+    let input = args.path.as_deref().map_or(Input::Stdin, Input::from_arg);
+    match input::read(&input, &read) {
+        Ok(directives::formats::Loaded::Doc(d)) => Ok(print(&d.text)),
+        Ok(directives::formats::Loaded::Skipped(reason)) => {
+            eprintln!("directives: {}: skipped: {reason}", input.name());
+            Ok(ExitCode::from(1))
+        }
+        // The input failed, not the configuration: exit 1, as extract does.
+        Err(e) => {
+            eprintln!("directives: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {

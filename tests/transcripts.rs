@@ -305,3 +305,32 @@ fn load_bytes(name: &str, text: &str) -> Document {
         Loaded::Skipped(why) => panic!("skipped: {why}"),
     }
 }
+
+/// Through the binary: `directives text` prints the text that the offsets of `extract` refer
+/// to, and every cited sentence is that text's code points `start..end`.
+#[test]
+fn the_extracted_text_of_subtitles_holds_every_cited_sentence() {
+    let bin = env!("CARGO_BIN_EXE_directives");
+    for path in ["samples/en-briefing.vtt", "samples/zh-meeting.srt"] {
+        let run = |args: &[&str]| {
+            let out = std::process::Command::new(bin).args(args).output().unwrap();
+            assert!(out.status.success(), "{args:?}");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let text: Vec<char> = run(&["text", path]).chars().collect();
+        let records = run(&["extract", "--format", "jsonl", path]);
+        let mut tasks = 0;
+        for line in records.lines() {
+            let r: serde_json::Value = serde_json::from_str(line).unwrap();
+            if r["type"] != "task" {
+                continue;
+            }
+            tasks += 1;
+            let s = &r["sentence"];
+            let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            let cited: String = text[start as usize..end as usize].iter().collect();
+            assert_eq!(cited, s["text"].as_str().unwrap(), "{path}");
+        }
+        assert_eq!(tasks, 3, "{path}");
+    }
+}
