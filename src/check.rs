@@ -17,8 +17,8 @@
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
+use crate::regexes::LazyRegex;
 use jieba_rs::Jieba;
-use regex::Regex;
 use serde::Serialize;
 
 use crate::dictionary::{Dictionary, Effect, Position, Scope};
@@ -257,14 +257,16 @@ pub fn blocked_at(ctx: &Context<'_>, span: Span) -> Option<Reason> {
 /// `position = start` entries must open the sentence (an adverb may come first).
 #[derive(Debug)]
 pub struct AtStart {
-    lead: Regex,
+    lead: LazyRegex,
 }
 
 impl Default for AtStart {
     fn default() -> Self {
         AtStart {
-            lead: Regex::new(r"(?i)^[\s,]*(?:(?:also|further|further\s+also|strongly|once\s+again|again|hereby|\w+ly)[\s,]+)*$")
-                .expect("valid"),
+            lead: LazyRegex::new(
+                r"(?i)^[\s,]*(?:(?:also|further|further\s+also|strongly|once\s+again|again|hereby|\w+ly)[\s,]+)*$",
+                1 << 20,
+            ),
         }
     }
 }

@@ -12,7 +12,11 @@ use regex::Regex;
 
 use crate::dictionary::{DateSource, Dictionary};
 use crate::document::Lang;
-use crate::error::{DictError, Result};
+use std::sync::OnceLock;
+
+use crate::dictionary::REGEX_SIZE_LIMIT;
+use crate::error::Result;
+use crate::regexes::LazyRegex;
 
 /// A calendar date (proleptic Gregorian).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -133,9 +137,9 @@ pub struct Normalized {
 /// The compiled document-date patterns.
 #[derive(Debug, Clone)]
 pub struct Dates {
-    patterns: Vec<(Lang, DateSource, Regex)>,
-    zh: ZhGrammar,
-    en: EnGrammar,
+    patterns: Vec<(Lang, DateSource, LazyRegex)>,
+    zh: OnceLock<ZhGrammar>,
+    en: OnceLock<EnGrammar>,
 }
 
 /// How many whole-line sentences at the end are read for a signature date, and at the
@@ -143,23 +147,32 @@ pub struct Dates {
 const EDGE: usize = 12;
 
 impl Dates {
+    fn zh(&self) -> &ZhGrammar {
+        self.zh.get_or_init(ZhGrammar::new)
+    }
+
+    fn en(&self) -> &EnGrammar {
+        self.en.get_or_init(EnGrammar::new)
+    }
+
     /// Compiles the date patterns of `dict`.
     pub fn new(dict: &Dictionary) -> Result<Self> {
         let mut patterns = dict
             .dates
             .iter()
             .map(|d| {
-                let re = Regex::new(&d.pattern).map_err(|e| {
-                    DictError::new(&d.origin.file, Some(d.origin.line), e.to_string())
-                })?;
-                Ok((d.lang, d.source, re))
+                Ok((
+                    d.lang,
+                    d.source,
+                    LazyRegex::new(d.pattern.clone(), REGEX_SIZE_LIMIT),
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
         patterns.sort_by_key(|p| p.1);
         Ok(Dates {
             patterns,
-            zh: ZhGrammar::new(),
-            en: EnGrammar::new(),
+            zh: OnceLock::new(),
+            en: OnceLock::new(),
         })
     }
 
@@ -208,7 +221,7 @@ impl Dates {
     }
 
     fn month(&self, s: &str) -> Option<u32> {
-        number(s).or_else(|| self.en.month(s))
+        number(s).or_else(|| self.en().month(s))
     }
 
     /// Normalizes deadline words of `kind` against the document's anchor.
@@ -220,8 +233,8 @@ impl Dates {
         anchor: Option<&Anchor>,
     ) -> Normalized {
         match lang {
-            Lang::Zh => self.zh.normalize(words, kind, anchor),
-            Lang::En => self.en.normalize(words, kind, anchor),
+            Lang::Zh => self.zh().normalize(words, kind, anchor),
+            Lang::En => self.en().normalize(words, kind, anchor),
         }
     }
 }

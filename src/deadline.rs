@@ -5,11 +5,11 @@
 //! `immediate` (立即, immediately), `recurring` (每季度, annually), `period` (2024年, 年内).
 //! When several match, the earliest wins, then the longest, then the first in the file.
 
-use regex::Regex;
-
 use crate::dictionary::Dictionary;
+use crate::dictionary::REGEX_SIZE_LIMIT;
 use crate::document::{Lang, Span};
-use crate::error::{DictError, Result};
+use crate::error::Result;
+use crate::regexes::LazyRegex;
 
 /// A deadline found in a view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub struct Found {
 /// The compiled deadline patterns.
 #[derive(Debug, Clone)]
 pub struct Deadlines {
-    patterns: Vec<(usize, Lang, Regex)>,
+    patterns: Vec<(usize, Lang, LazyRegex)>,
 }
 
 impl Deadlines {
@@ -39,10 +39,7 @@ impl Deadlines {
                 } else {
                     d.pattern.clone()
                 };
-                let re = Regex::new(&pattern).map_err(|e| {
-                    DictError::new(&d.origin.file, Some(d.origin.line), e.to_string())
-                })?;
-                Ok((i, d.lang, re))
+                Ok((i, d.lang, LazyRegex::new(pattern, REGEX_SIZE_LIMIT)))
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Deadlines { patterns })

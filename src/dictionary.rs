@@ -610,7 +610,7 @@ impl Dictionary {
     pub fn builtin() -> Self {
         let mut d = Dictionary::empty();
         for (name, text) in BUILTIN_FILES {
-            d.add_file(&format!("builtin:{name}"), text)
+            d.add_parsed(&format!("builtin:{name}"), text, true)
                 .unwrap_or_else(|e| panic!("embedded dictionary is invalid: {e}"));
         }
         d
@@ -620,7 +620,12 @@ impl Dictionary {
     /// phrase or pattern; a word with its class) matches an existing entry of the same
     /// language and kind replaces it in place; the others are appended.
     pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), DictError> {
-        let file = parse_file(name, text)?;
+        self.add_parsed(name, text, false)
+    }
+
+    fn add_parsed(&mut self, name: &str, text: &str, trusted: bool) -> Result<(), DictError> {
+        let mut file = parse_file(name, text)?;
+        file.trusted = trusted;
         let origin = |line| Origin {
             file: Arc::from(name),
             line,
@@ -692,7 +697,7 @@ impl Dictionary {
                 for row in &file.rows {
                     let pattern = row.required(&file, "pattern")?;
                     let re = check_regex(&file, row.line, pattern)?;
-                    if !re.capture_names().any(|n| n == Some("year")) {
+                    if !re.has_group("year") {
                         return Err(
                             row.err(&file, "a date pattern needs a (?P<year>...) group".into())
                         );
@@ -732,12 +737,21 @@ impl Dictionary {
                 }
             }
             Kind::Variants => {
+                let mut index: HashMap<char, usize> = self
+                    .variants
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(t, _))| (t, i))
+                    .collect();
                 for row in &file.rows {
                     let t = single_char(&file, row, "traditional")?;
                     let s = single_char(&file, row, "simplified")?;
-                    match self.variants.iter_mut().find(|(a, _)| *a == t) {
-                        Some(slot) => slot.1 = s,
-                        None => self.variants.push((t, s)),
+                    match index.get(&t) {
+                        Some(&i) => self.variants[i].1 = s,
+                        None => {
+                            index.insert(t, self.variants.len());
+                            self.variants.push((t, s));
+                        }
                     }
                 }
             }
@@ -820,6 +834,8 @@ fn upsert<T>(list: &mut Vec<T>, items: Vec<T>, key: impl Fn(&T) -> String) {
 /// A parsed file before its rows are typed.
 struct File {
     name: String,
+    /// An embedded file: its patterns are compiled by a test, not at every start.
+    trusted: bool,
     kind: Kind,
     lang: Option<Lang>,
     columns: Vec<String>,
@@ -918,6 +934,7 @@ fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
         columns.ok_or_else(|| DictError::new(name, None, "no header row naming the columns"))?;
     Ok(File {
         name: name.to_string(),
+        trusted: false,
         kind,
         lang,
         columns,
@@ -1087,10 +1104,7 @@ impl Row {
             .optional(file, "name")
             .unwrap_or_else(|| "$name".into());
         let role_is_pronoun = self.get(file, "role") == Some("pronoun");
-        if !role_is_pronoun
-            && name.contains("$name")
-            && !re.capture_names().any(|n| n == Some("name"))
-        {
+        if !role_is_pronoun && name.contains("$name") && !re.has_group("name") {
             return Err(self.err(
                 file,
                 "the pattern has no (?P<name>...) group and the name column is not fixed text"
@@ -1153,7 +1167,7 @@ impl Row {
     fn turn(&self, file: &File, origin: Origin) -> Result<TurnRule, DictError> {
         let pattern = self.required(file, "pattern")?;
         let re = check_regex(file, self.line, pattern)?;
-        if !re.capture_names().any(|n| n == Some("label")) {
+        if !re.has_group("label") {
             return Err(self.err(file, "a turn pattern needs a (?P<label>...) group".into()));
         }
         Ok(TurnRule {
@@ -1208,8 +1222,35 @@ fn single_char(file: &File, row: &Row, column: &str) -> Result<char, DictError> 
 /// small enough that an absurd one is an error rather than a stall.
 pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
 
-fn check_regex(file: &File, line: u32, pattern: &str) -> Result<regex::Regex, DictError> {
-    regex::RegexBuilder::new(pattern)
+/// What checking a pattern learnt: whether it has a group of a given name.
+struct Checked<'p> {
+    pattern: &'p str,
+    groups: Option<Vec<String>>,
+}
+
+impl Checked<'_> {
+    fn has_group(&self, name: &str) -> bool {
+        match &self.groups {
+            Some(g) => g.iter().any(|n| n == name),
+            // A trusted file was not compiled: its groups are read from the text.
+            None => {
+                self.pattern.contains(&format!("(?P<{name}>"))
+                    || self.pattern.contains(&format!("(?<{name}>"))
+            }
+        }
+    }
+}
+
+/// Compiles `pattern` to check it, unless the file is trusted (the embedded dictionaries,
+/// which a test compiles instead, so that start-up does not pay for it).
+fn check_regex<'p>(file: &File, line: u32, pattern: &'p str) -> Result<Checked<'p>, DictError> {
+    if file.trusted {
+        return Ok(Checked {
+            pattern,
+            groups: None,
+        });
+    }
+    let re = regex::RegexBuilder::new(pattern)
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|e| {
@@ -1219,7 +1260,11 @@ fn check_regex(file: &File, line: u32, pattern: &str) -> Result<regex::Regex, Di
                 Some(line),
                 format!("invalid regex {pattern:?}: {msg}"),
             )
-        })
+        })?;
+    Ok(Checked {
+        pattern,
+        groups: Some(re.capture_names().flatten().map(str::to_string).collect()),
+    })
 }
 
 /// Counts entries by kind, for `dict list` and tests.
@@ -1318,6 +1363,17 @@ mod tests {
                 .any(|t| t.id == "be sure to"),
         );
         assert_eq!(d.triggers.len(), before + added);
+    }
+
+    #[test]
+    fn every_builtin_pattern_compiles() {
+        // builtin() trusts the embedded files and does not compile their patterns; this is
+        // where they are compiled and checked.
+        let mut d = Dictionary::empty();
+        for (name, text) in BUILTIN_FILES {
+            d.add_file(name, text).unwrap_or_else(|e| panic!("{e}"));
+        }
+        assert_eq!(d.triggers.len(), Dictionary::builtin().triggers.len());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::actor::Actors;
-use crate::check::{self, Check, Checked, Context, LazyJieba, Reason, WordSegmenter};
+use crate::check::{self, Check, Checked, Context, Reason, WordSegmenter};
 use crate::dates::{Anchor, Dates};
 use crate::deadline::Deadlines;
 use crate::dictionary::{ActorRule, Dictionary, Modality};
@@ -288,7 +288,7 @@ impl Extractor {
             zh: PhraseMatcher::new(&dict, Lang::Zh)?,
             en: PhraseMatcher::new(&dict, Lang::En)?,
             checks: check::default_checks(),
-            words: Box::new(LazyJieba::new(jieba_words)),
+            words: Box::new(crate::words::JiebaWords::new(&jieba_words)),
             speakers: Speakers::new(&dict)?,
             actors: Actors::new(&dict),
             deadlines: Deadlines::new(&dict)?,

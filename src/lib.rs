@@ -64,6 +64,7 @@ pub mod formats;
 pub mod fuzz_targets;
 pub mod input;
 pub mod output;
+pub mod regexes;
 pub mod run;
 pub mod segment;
 pub mod speaker;
@@ -71,6 +72,7 @@ pub mod structure;
 pub mod task;
 pub mod trigger;
 pub mod view;
+pub mod words;
 
 pub use dictionary::{Dictionary, Modality};
 pub use document::{Document, Lang, Span};

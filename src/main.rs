@@ -1,5 +1,10 @@
 //! The `directives` command: turns flags into a configuration and runs the library.
 
+/// mimalloc: the compilers of regexes and automata allocate and free large tables at start-up,
+/// which the system allocator hands back to the kernel and faults in again each time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};

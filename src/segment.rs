@@ -28,12 +28,13 @@
 
 use std::collections::HashSet;
 
-use regex::Regex;
+use crate::dictionary::REGEX_SIZE_LIMIT;
+use crate::regexes::LazyRegex;
 use serde::Serialize;
 
 use crate::dictionary::Dictionary;
 use crate::document::{is_han, Lang, Span};
-use crate::error::{DictError, Result};
+use crate::error::Result;
 
 /// The longest unit the splitter emits, in bytes; longer runs are cut.
 pub const MAX_UNIT_BYTES: usize = 6000;
@@ -99,7 +100,7 @@ pub struct Segmenter {
     abbrev_end: HashSet<String>,
     starters: HashSet<String>,
     title_end: Vec<String>,
-    markers: Regex,
+    markers: LazyRegex,
 }
 
 impl Segmenter {
@@ -121,8 +122,7 @@ impl Segmenter {
         } else {
             alternation
         };
-        let markers = Regex::new(&format!("^(?:{alternation})"))
-            .map_err(|e| DictError::new("markers", None, format!("markers do not combine: {e}")))?;
+        let markers = LazyRegex::new(format!("^(?:{alternation})"), REGEX_SIZE_LIMIT * 4);
         Ok(Segmenter {
             abbrev: lower("abbrev"),
             abbrev_end: lower("abbrev-end"),

@@ -13,11 +13,12 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use std::cell::RefCell;
 
-use crate::dictionary::{Dictionary, Role};
+use crate::dictionary::{Dictionary, Role, REGEX_SIZE_LIMIT};
 use crate::document::{Lang, Span};
-use crate::error::{DictError, Result};
+use crate::error::Result;
+use crate::regexes::{LazyRegex, RegexFilter};
 
 /// A compiled speaker pattern.
 #[derive(Debug, Clone)]
@@ -25,7 +26,7 @@ struct Pattern {
     rule: usize,
     lang: Lang,
     role: Role,
-    re: Regex,
+    re: LazyRegex,
     name: String,
 }
 
@@ -55,8 +56,15 @@ pub struct SpeakerTrack {
 #[derive(Debug, Clone)]
 pub struct Speakers {
     patterns: Vec<Pattern>,
+    /// Which patterns can match a sentence.
+    filter: RegexFilter,
     /// Words a name never opens with: "As stated", "为贯彻……要求", "按照……要求".
     not_names: Vec<String>,
+}
+
+thread_local! {
+    /// Scratch space for the regex filter, reused across sentences.
+    static SCRATCH: RefCell<(Vec<bool>, Vec<usize>)> = const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
 /// How many whole-line sentences at each end of a document are searched for an issuer.
@@ -70,14 +78,11 @@ impl Speakers {
             .iter()
             .enumerate()
             .map(|(rule, s)| {
-                let re = Regex::new(&s.pattern).map_err(|e| {
-                    DictError::new(&s.origin.file, Some(s.origin.line), e.to_string())
-                })?;
                 Ok(Pattern {
                     rule,
                     lang: s.lang,
                     role: s.role,
-                    re,
+                    re: LazyRegex::new(s.pattern.clone(), REGEX_SIZE_LIMIT),
                     name: s.name.clone(),
                 })
             })
@@ -96,8 +101,11 @@ impl Speakers {
         ] {
             not_names.extend(dict.words_of(Lang::Zh, class).map(str::to_string));
         }
+        let filter =
+            RegexFilter::new(&dict.speakers.iter().map(|s| &s.pattern).collect::<Vec<_>>());
         Ok(Speakers {
             patterns,
+            filter,
             not_names,
         })
     }
@@ -112,8 +120,14 @@ impl Speakers {
         view: &'a str,
         cite: &dyn Fn(Span) -> String,
     ) -> Vec<(&'a Pattern, String, usize)> {
-        self.patterns
-            .iter()
+        let candidates = SCRATCH.with(|s| {
+            let (seen, out) = &mut *s.borrow_mut();
+            self.filter.candidates(view, seen, out);
+            out.clone()
+        });
+        candidates
+            .into_iter()
+            .map(|k| &self.patterns[k])
             .filter(move |p| p.lang == lang && roles.contains(&p.role))
             .filter_map(move |p| {
                 let caps = p.re.captures(view)?;

@@ -26,12 +26,13 @@
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use serde::Serialize;
 
 use crate::dictionary::Dictionary;
+use crate::dictionary::REGEX_SIZE_LIMIT;
 use crate::document::{Lang, Span};
-use crate::error::{DictError, Result};
+use crate::error::Result;
+use crate::regexes::LazyRegex;
 use crate::segment::{Sentence, Terminator};
 
 /// The kind of section a sentence sits in.
@@ -81,7 +82,7 @@ pub struct Place {
 /// The compiled layout rules.
 #[derive(Debug)]
 pub struct Structure {
-    styles: Vec<Regex>,
+    styles: Vec<LazyRegex>,
     letter_style: Option<usize>,
     roman_style: Option<usize>,
     section_words: AhoCorasick,
@@ -92,7 +93,7 @@ pub struct Structure {
     zh_verbs: AhoCorasick,
     zh_verb_list: Vec<String>,
     en_verbs: HashSet<String>,
-    en_adverbs: Regex,
+    en_adverbs: LazyRegex,
 }
 
 /// Headings are at most this many characters after their marker.
@@ -105,9 +106,10 @@ impl Structure {
             .markers
             .iter()
             .map(|m| {
-                Regex::new(&format!("^(?:{})", m.pattern)).map_err(|e| {
-                    DictError::new(&m.origin.file, Some(m.origin.line), e.to_string()).into()
-                })
+                Ok(LazyRegex::new(
+                    format!("^(?:{})", m.pattern),
+                    REGEX_SIZE_LIMIT,
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
         let mut section_words = Vec::new();
@@ -166,8 +168,10 @@ impl Structure {
             zh_verbs,
             zh_verb_list,
             en_verbs,
-            en_adverbs: Regex::new(r"^(?:(?:\w+ly|also|further|then|and|or|to)\s+)*")
-                .expect("valid"),
+            en_adverbs: LazyRegex::new(
+                r"^(?:(?:\w+ly|also|further|then|and|or|to)\s+)*",
+                REGEX_SIZE_LIMIT,
+            ),
         })
     }
 

@@ -2,16 +2,19 @@
 //!
 //! Literal phrases of one language go into one Aho-Corasick automaton (leftmost-longest, so
 //! "must not" beats "must" and "不得已" beats "不得"); English literals match ASCII
-//! case-insensitively and only at word boundaries. Regex entries run after a `RegexSet`
-//! prefilter. A regex may name the trigger words with a group `trigger` (else the whole match
+//! case-insensitively and only at word boundaries. Regex entries run only on sentences that
+//! hold one of their required literals ([`crate::regexes::RegexFilter`]). A regex may name the trigger words with a group `trigger` (else the whole match
 //! is the trigger) and the actor with a group `actor`.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use crate::regexes::{LazyRegex, RegexFilter};
 
 use crate::dictionary::{Dictionary, Match, REGEX_SIZE_LIMIT};
 use crate::document::{Lang, Span};
-use crate::error::{DictError, Result};
+use crate::error::Result;
 
 /// Which dictionary entry a candidate came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -33,14 +36,22 @@ pub struct Candidate {
     pub actor: Option<Span>,
 }
 
-/// Finds one language's phrases.
+/// Finds one language's phrases. The automata are built when first needed, so that a run
+/// over English text never builds the Chinese ones.
 #[derive(Clone, Debug)]
 pub struct PhraseMatcher {
     lang: Lang,
-    ac: Option<AhoCorasick>,
+    literals: Vec<String>,
+    ac: OnceLock<Option<AhoCorasick>>,
     ac_entries: Vec<Entry>,
-    set: Option<RegexSet>,
-    regexes: Vec<(Entry, Regex)>,
+    raw: Vec<String>,
+    filter: OnceLock<RegexFilter>,
+    regexes: Vec<(Entry, LazyRegex)>,
+}
+
+thread_local! {
+    /// Scratch space for the regex filter, reused across sentences.
+    static SCRATCH: RefCell<(Vec<bool>, Vec<usize>)> = const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
 impl PhraseMatcher {
@@ -49,11 +60,8 @@ impl PhraseMatcher {
         let mut literals: Vec<String> = Vec::new();
         let mut ac_entries = Vec::new();
         let mut regexes = Vec::new();
-        let mut add = |entry: Entry,
-                       phrase: &str,
-                       matching: Match,
-                       origin: &crate::dictionary::Origin|
-         -> Result<()> {
+        let mut raw: Vec<String> = Vec::new();
+        let mut add = |entry: Entry, phrase: &str, matching: Match| -> Result<()> {
             match matching {
                 Match::Literal => {
                     literals.push(phrase.to_string());
@@ -65,17 +73,8 @@ impl PhraseMatcher {
                     } else {
                         phrase.to_string()
                     };
-                    let re = regex::RegexBuilder::new(&pattern)
-                        .size_limit(REGEX_SIZE_LIMIT)
-                        .build()
-                        .map_err(|e| {
-                            DictError::new(
-                                &origin.file,
-                                Some(origin.line),
-                                format!("invalid regex: {e}"),
-                            )
-                        })?;
-                    regexes.push((entry, re));
+                    regexes.push((entry, LazyRegex::new(pattern, REGEX_SIZE_LIMIT)));
+                    raw.push(phrase.to_string());
                 }
             }
             Ok(())
@@ -86,7 +85,7 @@ impl PhraseMatcher {
             .enumerate()
             .filter(|(_, t)| t.lang == lang)
         {
-            add(Entry::Trigger(i), &t.phrase, t.matching, &t.origin)?;
+            add(Entry::Trigger(i), &t.phrase, t.matching)?;
         }
         for (i, b) in dict
             .blockers
@@ -94,57 +93,46 @@ impl PhraseMatcher {
             .enumerate()
             .filter(|(_, b)| b.lang == lang)
         {
-            add(Entry::Blocker(i), &b.phrase, b.matching, &b.origin)?;
+            add(Entry::Blocker(i), &b.phrase, b.matching)?;
         }
-        let ac = if literals.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(lang == Lang::En)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&literals)
-                    .or_else(|_| {
-                        AhoCorasickBuilder::new()
-                            .match_kind(MatchKind::LeftmostLongest)
-                            .ascii_case_insensitive(lang == Lang::En)
-                            .build(&literals)
-                    })
-                    .map_err(|e| {
-                        crate::error::Error::Config(format!(
-                            "cannot build the phrase automaton: {e}"
-                        ))
-                    })?,
-            )
-        };
-        let set = if regexes.is_empty() {
-            None
-        } else {
-            Some(
-                RegexSetBuilder::new(regexes.iter().map(|(_, r)| r.as_str()))
-                    .size_limit(REGEX_SIZE_LIMIT * 4)
-                    .build()
-                    .map_err(|e| {
-                        crate::error::Error::Config(format!(
-                            "the dictionary's patterns are too large together: {e}"
-                        ))
-                    })?,
-            )
-        };
         Ok(PhraseMatcher {
             lang,
-            ac,
+            literals,
+            ac: OnceLock::new(),
             ac_entries,
-            set,
+            raw,
+            filter: OnceLock::new(),
             regexes,
         })
+    }
+
+    /// The automaton of the literal phrases. A DFA where it fits, else the default kind;
+    /// `None` when there are none (or, unreachably for any real dictionary, when neither
+    /// can be built).
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.ac
+            .get_or_init(|| {
+                if self.literals.is_empty() {
+                    return None;
+                }
+                let builder = |dfa: bool| {
+                    let mut b = AhoCorasickBuilder::new();
+                    b.match_kind(MatchKind::LeftmostLongest)
+                        .ascii_case_insensitive(self.lang == Lang::En);
+                    if dfa {
+                        b.kind(Some(AhoCorasickKind::DFA));
+                    }
+                    b.build(&self.literals)
+                };
+                builder(true).or_else(|_| builder(false)).ok()
+            })
+            .as_ref()
     }
 
     /// All candidates in `text`, ordered by start.
     pub fn find(&self, text: &str) -> Vec<Candidate> {
         let mut out = Vec::new();
-        if let Some(ac) = &self.ac {
+        if let Some(ac) = self.automaton() {
             for m in ac.find_iter(text) {
                 let span = Span::new(m.start(), m.end());
                 if self.lang == Lang::En && !at_word_boundaries(text, span) {
@@ -157,8 +145,15 @@ impl PhraseMatcher {
                 });
             }
         }
-        if let Some(set) = &self.set {
-            for k in set.matches(text).iter() {
+        if !self.regexes.is_empty() {
+            let ks = SCRATCH.with(|s| {
+                let (seen, out) = &mut *s.borrow_mut();
+                self.filter
+                    .get_or_init(|| RegexFilter::new(&self.raw))
+                    .candidates(text, seen, out);
+                out.clone()
+            });
+            for k in ks {
                 let (entry, re) = &self.regexes[k];
                 for caps in re.captures_iter(text) {
                     let whole = caps.get(0).expect("group 0");

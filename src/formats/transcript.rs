@@ -19,13 +19,14 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::dictionary::{Dictionary, TurnLayout};
+use crate::dictionary::{Dictionary, TurnLayout, REGEX_SIZE_LIMIT};
 use crate::document::{is_han, Lang, Span, Stamp, Turn};
+use crate::regexes::LazyRegex;
 
 /// The compiled label patterns.
 #[derive(Debug, Clone)]
 pub struct TurnPatterns {
-    patterns: Vec<(TurnLayout, Regex)>,
+    patterns: Vec<(TurnLayout, LazyRegex)>,
     /// Labels that are a notice's fields, not speakers: "附件", "联系人", "Date".
     fields: Vec<String>,
     /// Words of hesitation: 嗯, 呃, "uh", "um".
@@ -40,7 +41,12 @@ impl TurnPatterns {
             patterns: dict
                 .turns
                 .iter()
-                .filter_map(|t| Regex::new(&t.pattern).ok().map(|re| (t.layout, re)))
+                .map(|t| {
+                    (
+                        t.layout,
+                        LazyRegex::new(t.pattern.clone(), REGEX_SIZE_LIMIT),
+                    )
+                })
                 .collect(),
             fields: [Lang::Zh, Lang::En]
                 .into_iter()
@@ -149,6 +155,11 @@ pub fn is_labelled(text: &str, patterns: &TurnPatterns) -> bool {
         .filter(|l| !l.is_empty())
         .take(400)
         .collect();
+    // Every layout puts a colon after the label or in the time: without three lines that
+    // hold one, the patterns need not run (nor be compiled).
+    if lines.iter().filter(|l| l.contains([':', '：'])).count() < 3 {
+        return false;
+    }
     let labels: Vec<String> = lines
         .iter()
         .filter_map(|l| patterns.opens(l).map(|o| o.1))

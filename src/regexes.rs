@@ -1,0 +1,397 @@
+//! Dictionary regexes, cheap to hold: compiled on first use, and run only where they can
+//! match.
+//!
+//! A [`LazyRegex`] compiles when first used, so that a run over English text never compiles
+//! the Chinese patterns, and a pattern that never has a chance to match is never compiled.
+//! Patterns from dictionary files are checked when the file is read, so compiling later
+//! cannot fail on them.
+//!
+//! Which of many regexes could match a text is found with one Aho-Corasick pass.
+//!
+//! Running dozens of dictionary regexes (or one big `RegexSet`) over every sentence costs
+//! more than everything else the pipeline does: the set's lazy DFA gives up on Unicode word
+//! boundaries and Chinese text and falls back to a slow NFA simulation. But nearly every
+//! pattern needs some literal to be present: "请" for `请[^，。]{1,12}?讲话`, "hereby" for
+//! `it is hereby (?:ordered|directed)`. [`RegexFilter`] extracts, for each pattern, a set of
+//! literals of which at least one must occur in any text it matches (a *required factor*),
+//! puts all of them in one automaton, and reports the patterns whose factor occurs. Patterns
+//! with no such factor are always reported.
+//!
+//! The filter only over-approximates: a pattern it leaves out cannot match, with one
+//! exception kept on purpose: an ASCII pattern is read as if ASCII case were all its case
+//! folding, so "ſhall" (long s) or a Kelvin sign, which Unicode `(?i)` would fold to "shall"
+//! and "k", do not make it a candidate.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex_automata::meta::Regex as Meta;
+use regex_automata::util::captures::Captures;
+use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::{Hir, HirKind};
+
+/// A regex compiled when first used.
+///
+/// It is a `regex_automata` meta regex without a literal prefilter: the sentences it runs on
+/// are short, and where many patterns share a stage a [`RegexFilter`] has already chosen
+/// the sentences worth running them on. Building a prefilter for a case-insensitive pattern
+/// costs several times more than the pattern itself, and would be paid at every start.
+#[derive(Debug)]
+pub struct LazyRegex {
+    pattern: String,
+    size_limit: usize,
+    cell: OnceLock<Meta>,
+}
+
+impl Clone for LazyRegex {
+    fn clone(&self) -> Self {
+        LazyRegex {
+            pattern: self.pattern.clone(),
+            size_limit: self.size_limit,
+            cell: self.cell.clone(),
+        }
+    }
+}
+
+/// Words a regex matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Found<'h> {
+    /// First byte.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// The words.
+    pub fn as_str(&self) -> &'h str {
+        &self.hay[self.start..self.end]
+    }
+}
+
+/// The groups of one match.
+#[derive(Clone, Debug)]
+pub struct Groups<'h> {
+    hay: &'h str,
+    caps: Captures,
+}
+
+impl<'h> Groups<'h> {
+    fn at(&self, span: Option<regex_automata::Span>) -> Option<Found<'h>> {
+        span.map(|s| Found {
+            hay: self.hay,
+            start: s.start,
+            end: s.end,
+        })
+    }
+    /// Group `i` (0 is the whole match).
+    pub fn get(&self, i: usize) -> Option<Found<'h>> {
+        self.at(self.caps.get_group(i))
+    }
+    /// The group named `name`.
+    pub fn name(&self, name: &str) -> Option<Found<'h>> {
+        self.at(self.caps.get_group_by_name(name))
+    }
+}
+
+impl LazyRegex {
+    /// A regex for `pattern`, compiled on first use within `size_limit` bytes. The caller
+    /// has checked that it compiles (dictionary files are checked when read); if it does
+    /// not, it matches nothing.
+    pub fn new(pattern: impl Into<String>, size_limit: usize) -> Self {
+        LazyRegex {
+            pattern: pattern.into(),
+            size_limit,
+            cell: OnceLock::new(),
+        }
+    }
+
+    /// The pattern.
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    fn re(&self) -> &Meta {
+        self.cell.get_or_init(|| {
+            let build = |p: &str| {
+                Meta::builder()
+                    .configure(
+                        Meta::config()
+                            .auto_prefilter(false)
+                            .nfa_size_limit(Some(self.size_limit)),
+                    )
+                    .build(p)
+                    .ok()
+            };
+            build(&self.pattern)
+                .or_else(|| build(r"[^\s\S]"))
+                .expect("a pattern that matches nothing compiles")
+        })
+    }
+
+    /// True when it matches somewhere in `hay`.
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.re().is_match(hay)
+    }
+
+    /// The leftmost match.
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Found<'h>> {
+        self.re().find(hay).map(|m| Found {
+            hay,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    /// Every match, left to right, not overlapping.
+    pub fn find_iter<'h>(&self, hay: &'h str) -> Vec<Found<'h>> {
+        self.re()
+            .find_iter(hay)
+            .map(|m| Found {
+                hay,
+                start: m.start(),
+                end: m.end(),
+            })
+            .collect()
+    }
+
+    /// The groups of the leftmost match.
+    pub fn captures<'h>(&self, hay: &'h str) -> Option<Groups<'h>> {
+        let re = self.re();
+        let mut caps = re.create_captures();
+        re.captures(hay, &mut caps);
+        caps.is_match().then_some(Groups { hay, caps })
+    }
+
+    /// The groups of every match, left to right.
+    pub fn captures_iter<'h>(&self, hay: &'h str) -> Vec<Groups<'h>> {
+        self.re()
+            .captures_iter(hay)
+            .map(|caps| Groups { hay, caps })
+            .collect()
+    }
+}
+
+/// The most literals one pattern's factor may have before it is not worth filtering on.
+const MAX_LITERALS: usize = 64;
+
+/// A prefilter for a list of patterns.
+#[derive(Clone, Debug)]
+pub struct RegexFilter {
+    ac: Option<AhoCorasick>,
+    /// For each literal in the automaton, the pattern it is a factor of.
+    owner: Vec<usize>,
+    /// Patterns without a factor: always candidates.
+    always: Vec<usize>,
+    patterns: usize,
+}
+
+impl RegexFilter {
+    /// Builds the filter for `patterns` (as written, before any `(?i)` added for matching:
+    /// the literals match ASCII case-insensitively anyway). A pattern that does not parse is
+    /// always a candidate.
+    pub fn new<S: AsRef<str>>(patterns: &[S]) -> Self {
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owner = Vec::new();
+        let mut always = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            match required_literals(p.as_ref()) {
+                Some(lits) => {
+                    for l in lits {
+                        literals.push(l.to_ascii_lowercase());
+                        owner.push(i);
+                    }
+                }
+                None => always.push(i),
+            }
+        }
+        let ac = (!literals.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .ascii_case_insensitive(true)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&literals)
+                    .or_else(|_| {
+                        AhoCorasickBuilder::new()
+                            .match_kind(MatchKind::Standard)
+                            .ascii_case_insensitive(true)
+                            .build(&literals)
+                    })
+                    .ok()
+            })
+            .flatten();
+        if ac.is_none() {
+            // Could not build an automaton: every pattern is a candidate.
+            always = (0..patterns.len()).collect();
+            owner.clear();
+        }
+        RegexFilter {
+            ac,
+            owner,
+            always,
+            patterns: patterns.len(),
+        }
+    }
+
+    /// The patterns that may match `text`, in increasing order, into `out` (cleared first).
+    pub fn candidates(&self, text: &str, seen: &mut Vec<bool>, out: &mut Vec<usize>) {
+        out.clear();
+        out.extend_from_slice(&self.always);
+        if let Some(ac) = &self.ac {
+            seen.clear();
+            seen.resize(self.patterns, false);
+            for m in ac.find_overlapping_iter(text) {
+                let p = self.owner[m.pattern().as_usize()];
+                if !seen[p] {
+                    seen[p] = true;
+                    out.push(p);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// How many patterns have a required factor (for tests and `dict list`).
+    pub fn filtered(&self) -> usize {
+        self.patterns - self.always.len()
+    }
+}
+
+/// A set of literals one of which every match of `pattern` contains; `None` when there is no
+/// useful one.
+pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    // Case-insensitive flags would multiply the literals by their case variants; the
+    // automaton matches ASCII case-insensitively, so an ASCII pattern is read without them.
+    let plain;
+    let pattern = if pattern.is_ascii() {
+        plain = pattern.replace("(?i)", "").replace("(?i:", "(?:");
+        plain.as_str()
+    } else {
+        pattern
+    };
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut ex = Extractor::new();
+    ex.limit_class(16).limit_total(MAX_LITERALS * 2);
+    factor(&hir, &ex)
+}
+
+/// The best required factor of `hir`: its own prefix literals, or those of a part every
+/// match of it must contain.
+fn factor(hir: &Hir, ex: &Extractor) -> Option<Vec<Vec<u8>>> {
+    let mut best = prefixes(hir, ex);
+    let mut consider = |cand: Option<Vec<Vec<u8>>>| {
+        if let Some(c) = cand {
+            if best.as_ref().is_none_or(|b| score(&c) > score(b)) {
+                best = Some(c);
+            }
+        }
+    };
+    match hir.kind() {
+        HirKind::Capture(c) => consider(factor(&c.sub, ex)),
+        HirKind::Concat(parts) => {
+            for p in parts {
+                consider(factor(p, ex));
+            }
+        }
+        HirKind::Repetition(r) if r.min >= 1 => consider(factor(&r.sub, ex)),
+        HirKind::Alternation(branches) => {
+            // Every branch must hold one of its own factor's literals.
+            let all: Option<Vec<Vec<Vec<u8>>>> = branches.iter().map(|b| factor(b, ex)).collect();
+            if let Some(all) = all {
+                let union: Vec<Vec<u8>> = all.into_iter().flatten().collect();
+                if union.len() <= MAX_LITERALS {
+                    consider(Some(union));
+                }
+            }
+        }
+        _ => {}
+    }
+    best
+}
+
+/// The literals every match of `hir` starts with, when there are few and none is empty.
+fn prefixes(hir: &Hir, ex: &Extractor) -> Option<Vec<Vec<u8>>> {
+    let seq = ex.extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.len() > MAX_LITERALS || lits.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    let mut out: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// Longer shortest literals filter better; fewer literals break ties.
+fn score(lits: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = lits.iter().map(Vec::len).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(lits.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lits(p: &str) -> Option<Vec<String>> {
+        required_literals(p).map(|v| {
+            v.into_iter()
+                .map(|l| String::from_utf8_lossy(&l).into_owned())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_required_part_is_found_inside_the_pattern() {
+        assert_eq!(
+            lits(r"(?:^|[，。])\s*(?P<trigger>请)[^，。]{1,12}?(?:讲话|发言)"),
+            Some(vec!["发言".into(), "讲话".into()])
+        );
+        assert_eq!(
+            lits(r"\bit\s+is\s+hereby\s+ordered"),
+            Some(vec!["ordered".into()])
+        );
+        assert_eq!(lits(r"^\s*$"), None);
+        assert_eq!(lits(r"[a-z]+"), None);
+    }
+
+    #[test]
+    fn a_lazy_regex_compiles_once_and_a_bad_one_matches_nothing() {
+        let r = LazyRegex::new(r"(?P<n>\d+)", 1 << 20);
+        assert!(r.is_match("a1"));
+        assert!(std::ptr::eq(r.re(), r.re()));
+        assert_eq!(
+            r.captures("ab 12").unwrap().name("n").unwrap().as_str(),
+            "12"
+        );
+        let all: Vec<_> = r.find_iter("1 22 333").iter().map(|m| m.as_str()).collect();
+        assert_eq!(all, ["1", "22", "333"]);
+        assert!(!LazyRegex::new("(", 1 << 20).is_match("("));
+    }
+
+    #[test]
+    fn only_patterns_whose_literals_occur_are_candidates() {
+        let f = RegexFilter::new(&[r"\bshall\b", r"请.{0,3}讲话", r"^\d+$", r"(?i)HEREBY"]);
+        assert_eq!(f.filtered(), 3);
+        let (mut seen, mut out) = (Vec::new(), Vec::new());
+        f.candidates("Each agency Shall report.", &mut seen, &mut out);
+        assert_eq!(out, [0, 2]);
+        f.candidates(
+            "下面请王市长讲话。It is hereby ordered.",
+            &mut seen,
+            &mut out,
+        );
+        assert_eq!(out, [1, 2, 3]);
+    }
+}
