@@ -14,7 +14,7 @@
 //! 3. [`AtStart`]: entries marked `position = start` ("Urges", "Decides") count only when
 //!    they open the sentence.
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crate::regexes::LazyRegex;
@@ -24,6 +24,7 @@ use serde::Serialize;
 use crate::dictionary::{Dictionary, Effect, Position, Scope};
 use crate::document::{Lang, Span};
 use crate::trigger::{Candidate, Entry};
+use crate::words::is_run_char;
 
 /// Why a candidate was dropped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -128,11 +129,17 @@ pub struct Context<'a> {
     /// The dictionary the candidates index.
     pub dict: &'a Dictionary,
     words: &'a dyn WordSegmenter,
-    boundaries: &'a OnceCell<Vec<usize>>,
+    runs: &'a WordRuns,
 }
 
+/// The word boundaries of the runs of a sentence cut so far, each as (run start, boundaries
+/// from the run's start to its end, in sentence offsets). A run is a stretch of characters
+/// that jieba segments as one block (ideographs, ASCII letters and digits); runs are cut
+/// independently of one another, so only the runs that hold a candidate are ever cut.
+pub type WordRuns = RefCell<Vec<(usize, Vec<usize>)>>;
+
 impl<'a> Context<'a> {
-    /// A context; word boundaries are computed on first need and kept in `boundaries`.
+    /// A context; word boundaries are computed on first need, run by run, and kept in `runs`.
     pub fn new(
         view: &'a str,
         lang: Lang,
@@ -140,7 +147,7 @@ impl<'a> Context<'a> {
         candidates: &'a [Candidate],
         dict: &'a Dictionary,
         words: &'a dyn WordSegmenter,
-        boundaries: &'a OnceCell<Vec<usize>>,
+        runs: &'a WordRuns,
     ) -> Self {
         Context {
             view,
@@ -149,19 +156,55 @@ impl<'a> Context<'a> {
             candidates,
             dict,
             words,
-            boundaries,
+            runs,
         }
+    }
+
+    /// Calls `f` with the boundaries of the run around byte `at`, cutting it on first need.
+    fn with_run<R>(&self, at: usize, f: impl FnOnce(&[usize]) -> R) -> R {
+        let v = self.view;
+        let start = v[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_run_char(c))
+            .last()
+            .map_or(at, |(k, _)| k);
+        let end = v[at..]
+            .char_indices()
+            .find(|&(_, c)| !is_run_char(c))
+            .map_or(v.len(), |(k, _)| at + k);
+        let mut runs = self.runs.borrow_mut();
+        let i = match runs.iter().position(|r| r.0 == start) {
+            Some(i) => i,
+            None => {
+                let b = self
+                    .words
+                    .boundaries(&v[start..end])
+                    .into_iter()
+                    .map(|x| x + start)
+                    .collect();
+                runs.push((start, b));
+                runs.len() - 1
+            }
+        };
+        f(&runs[i].1)
     }
 
     /// True when `at` is a word boundary of the view (always true outside Chinese).
     pub fn is_word_boundary(&self, at: usize) -> bool {
-        if self.lang != Lang::Zh {
+        if self.lang != Lang::Zh || at == 0 || at >= self.view.len() {
             return true;
         }
-        let b = self
-            .boundaries
-            .get_or_init(|| self.words.boundaries(self.view));
-        b.binary_search(&at).is_ok()
+        let before = self.view[..at].chars().next_back();
+        let after = self.view[at..].chars().next();
+        match (before, after) {
+            (Some(b), Some(a)) if is_run_char(b) && is_run_char(a) => {
+                self.with_run(at, |b| b.binary_search(&at).is_ok())
+            }
+            // Outside runs every character is a word of its own, but a CRLF is one.
+            (Some('\r'), Some('\n')) => false,
+            _ => true,
+        }
     }
 
     /// True when `span` starts and ends on word boundaries.
@@ -175,23 +218,20 @@ impl<'a> Context<'a> {
         if self.lang != Lang::Zh || self.view[span.start..span.end].chars().count() < 2 {
             return false;
         }
-        let b = self
-            .boundaries
-            .get_or_init(|| self.words.boundaries(self.view));
-        if b.binary_search(&span.start).is_err() {
+        if !self.is_word_boundary(span.start) {
             return false;
         }
-        let next = match b.binary_search(&span.end) {
-            Ok(_) => return true,
-            Err(k) => match b.get(k) {
-                Some(&n) => n,
-                None => return false,
-            },
-        };
-        // The token that contains the span's end must start where the span starts.
-        let token_start = b[b.partition_point(|&x| x < span.end) - 1];
-        let rest = &self.view[span.end..next];
-        token_start == span.start && rest.chars().count() >= 2 && self.words.is_known(rest)
+        if self.is_word_boundary(span.end) {
+            return true;
+        }
+        // The span's end is inside a run: the token that holds it must start where the span
+        // starts, and what follows in that token must be a word.
+        self.with_run(span.end, |b| {
+            let k = b.partition_point(|&x| x < span.end);
+            let (token_start, next) = (b[k - 1], b[k]);
+            let rest = &self.view[span.end..next];
+            token_start == span.start && rest.chars().count() >= 2 && self.words.is_known(rest)
+        })
     }
 }
 

@@ -9,7 +9,9 @@ use crate::dictionary::Dictionary;
 use crate::dictionary::REGEX_SIZE_LIMIT;
 use crate::document::{Lang, Span};
 use crate::error::Result;
-use crate::regexes::LazyRegex;
+use std::sync::OnceLock;
+
+use crate::regexes::{LazyRegex, RegexFilter};
 
 /// A deadline found in a view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +26,9 @@ pub struct Found {
 #[derive(Debug, Clone)]
 pub struct Deadlines {
     patterns: Vec<(usize, Lang, LazyRegex)>,
+    /// Which patterns can match a region, built on first use.
+    filter: OnceLock<RegexFilter>,
+    raw: Vec<String>,
 }
 
 impl Deadlines {
@@ -42,7 +47,11 @@ impl Deadlines {
                 Ok((i, d.lang, LazyRegex::new(pattern, REGEX_SIZE_LIMIT)))
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(Deadlines { patterns })
+        Ok(Deadlines {
+            patterns,
+            filter: OnceLock::new(),
+            raw: dict.deadlines.iter().map(|d| d.pattern.clone()).collect(),
+        })
     }
 
     /// The deadline in `view[from..to]`, if any.
@@ -63,7 +72,11 @@ impl Deadlines {
     ) -> Option<Found> {
         let region = &view[from..to];
         let mut best: Option<(bool, Found)> = None;
-        for (rule, l, re) in &self.patterns {
+        let mut candidates = Vec::new();
+        self.filter
+            .get_or_init(|| RegexFilter::new(&self.raw))
+            .candidates(region, &mut Vec::new(), &mut candidates);
+        for (rule, l, re) in candidates.into_iter().map(|k| &self.patterns[k]) {
             if *l != lang {
                 continue;
             }

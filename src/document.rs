@@ -210,7 +210,7 @@ pub struct Offsets {
     lines: Vec<usize>,
 }
 
-const BLOCK: usize = 4096;
+const BLOCK: usize = 256;
 
 impl Offsets {
     /// Indexes `text`.

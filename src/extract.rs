@@ -1,6 +1,5 @@
 //! The pipeline: an [`Extractor`] runs every stage over a [`Document`].
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -241,7 +240,7 @@ struct Unit<'d> {
     body: usize,
     candidates: Vec<Candidate>,
     checked: Vec<Checked>,
-    boundaries: OnceCell<Vec<usize>>,
+    runs: check::WordRuns,
 }
 
 const CLAUSE_END: &[char] = &[
@@ -369,7 +368,7 @@ impl Extractor {
                     body,
                     candidates,
                     checked: Vec::new(),
-                    boundaries: OnceCell::new(),
+                    runs: Default::default(),
                 };
                 unit.checked = {
                     let ctx = self.context(&unit);
@@ -493,7 +492,7 @@ impl Extractor {
             &unit.candidates,
             &self.dict,
             self.words.as_ref(),
-            &unit.boundaries,
+            &unit.runs,
         )
     }
 

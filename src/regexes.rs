@@ -125,7 +125,10 @@ impl LazyRegex {
                     .configure(
                         Meta::config()
                             .auto_prefilter(false)
-                            .nfa_size_limit(Some(self.size_limit)),
+                            .nfa_size_limit(Some(self.size_limit))
+                            // Sentences are short: a small lazy DFA cache serves them, and
+                            // sixty patterns with the default 2 MiB each would not be small.
+                            .hybrid_cache_capacity(1 << 18),
                     )
                     .build(p)
                     .ok()

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::document::Document;
 use crate::error::Error;
-use crate::extract::Extractor;
+use crate::extract::{Extraction, Extractor};
 use crate::formats::Loaded;
 use crate::input::{self, Input, Item, ReadOptions};
 use crate::output::{failed_document, Citer, DocumentRecord, Records, Sink, Status, Summary, What};
@@ -43,17 +43,45 @@ impl Progress for Quiet {
     fn finished(&mut self, _: &DocumentRecord) {}
 }
 
-/// One input's output.
+/// One input's output: what the pipeline found (its records are cited as they are written,
+/// a batch at a time), and its `document` record.
 struct Outcome {
-    records: Records,
+    found: Option<(Document, Extraction)>,
     doc: DocumentRecord,
 }
 
-fn empty(what: What) -> Records {
-    match what {
-        What::Tasks => Records::Tasks(Vec::new()),
-        What::Sentences => Records::Sentences(Vec::new()),
+/// How many records are cited and written at a time.
+const BATCH: usize = 1024;
+
+/// Cites an outcome's records and writes them, a batch at a time, then its document record.
+fn write(
+    extractor: &Extractor,
+    outcome: &Outcome,
+    what: What,
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
+    if let Some((document, ex)) = &outcome.found {
+        let citer = Citer::new(document);
+        match what {
+            What::Tasks => {
+                for batch in ex.tasks.chunks(BATCH) {
+                    let records = batch.iter().map(|t| citer.task(ex, extractor, t)).collect();
+                    sink.records(&Records::Tasks(records), &outcome.doc)?;
+                }
+            }
+            What::Sentences => {
+                let all: Vec<usize> = (0..ex.sentences.len()).collect();
+                for batch in all.chunks(BATCH) {
+                    let records = batch
+                        .iter()
+                        .map(|&i| citer.sentence_record(ex, i))
+                        .collect();
+                    sink.records(&Records::Sentences(records), &outcome.doc)?;
+                }
+            }
+        }
     }
+    sink.document(&outcome.doc)
 }
 
 /// Analyses one document and cites its records.
@@ -78,16 +106,20 @@ pub fn analyse(extractor: &Extractor, doc: &Document, what: What) -> (Records, D
 
 fn process(extractor: &Extractor, item: &Item, opts: &RunOptions) -> Outcome {
     let fail = |name: &str, status, message: String| Outcome {
-        records: empty(opts.what),
+        found: None,
         doc: failed_document(name, status, message),
     };
     match item {
         Item::Failed { name, message } => fail(name, Status::Error, format!("{name}: {message}")),
         Item::Skipped { name, reason } => fail(name, Status::Skipped, reason.clone()),
         Item::Input(inp) => match input::read(inp, &opts.read) {
-            Ok(Loaded::Doc(doc)) => {
-                let (records, doc) = analyse(extractor, &doc, opts.what);
-                Outcome { records, doc }
+            Ok(Loaded::Doc(document)) => {
+                let ex = extractor.extract(&document);
+                let doc = Citer::new(&document).document(&ex, ex.tasks.len());
+                Outcome {
+                    found: Some((document, ex)),
+                    doc,
+                }
             }
             Ok(Loaded::Skipped(reason)) => fail(&inp.name(), Status::Skipped, reason),
             Err(e) => fail(&inp.name(), Status::Error, e.to_string()),
@@ -125,8 +157,8 @@ pub fn run(
         };
         for o in outcomes {
             summary.add(&o.doc);
+            write(extractor, &o, opts.what, sink)?;
             progress.finished(&o.doc);
-            sink.document(&o.records, &o.doc)?;
         }
     }
     sink.finish(&summary)?;
@@ -156,7 +188,7 @@ pub fn run_jsonl(
                         failed_document(&name, Status::Error, Error::io(&name, e).to_string());
                     summary.add(&doc);
                     progress.finished(&doc);
-                    sink.document(&empty(opts.what), &doc)?;
+                    sink.document(&doc)?;
                     continue;
                 }
             },
@@ -173,7 +205,7 @@ pub fn run_jsonl(
                         failed_document(&name, Status::Error, Error::io(&name, e).to_string());
                     summary.add(&doc);
                     progress.finished(&doc);
-                    sink.document(&empty(opts.what), &doc)?;
+                    sink.document(&doc)?;
                     break;
                 }
             };
@@ -185,16 +217,23 @@ pub fn run_jsonl(
                 continue;
             }
             let here = format!("{name}:{number}");
-            let (records, doc) = match jsonl_document(&line, &here, max) {
-                Ok(d) => analyse(extractor, &d, opts.what),
-                Err(message) => (
-                    empty(opts.what),
-                    failed_document(&here, Status::Error, format!("{here}: {message}")),
-                ),
+            let outcome = match jsonl_document(&line, &here, max) {
+                Ok(document) => {
+                    let ex = extractor.extract(&document);
+                    let doc = Citer::new(&document).document(&ex, ex.tasks.len());
+                    Outcome {
+                        found: Some((document, ex)),
+                        doc,
+                    }
+                }
+                Err(message) => Outcome {
+                    found: None,
+                    doc: failed_document(&here, Status::Error, format!("{here}: {message}")),
+                },
             };
-            summary.add(&doc);
-            progress.finished(&doc);
-            sink.document(&records, &doc)?;
+            summary.add(&outcome.doc);
+            write(extractor, &outcome, opts.what, sink)?;
+            progress.finished(&outcome.doc);
         }
     }
     sink.finish(&summary)?;

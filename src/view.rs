@@ -64,9 +64,13 @@ pub struct View<'a> {
     pub text: Cow<'a, str>,
     /// Document offset of the sentence.
     base: usize,
-    /// For normalized views: for each byte of `text`, the document span of the character
-    /// it came from (relative to `base`). Empty for borrowed views.
-    map: Vec<(u32, u32)>,
+    /// For normalized views, where the mapping back to the document shifts: from view byte
+    /// `.0` on, view byte `v` came from the character starting at document byte
+    /// `.1 + (v - .0)` (relative to `base`), until the next entry. Empty for borrowed views.
+    shifts: Vec<(u32, u32)>,
+    /// View bytes whose character ends elsewhere than one byte after it in the document: a
+    /// run of white space read as one space, a variant of another length. (view byte, end).
+    wide: Vec<(u32, u32)>,
 }
 
 use crate::segment::is_space;
@@ -86,11 +90,22 @@ impl<'a> View<'a> {
             return View {
                 text: Cow::Borrowed(text),
                 base,
-                map: Vec::new(),
+                shifts: Vec::new(),
+                wide: Vec::new(),
             };
         }
         let mut out = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len());
+        let mut shifts: Vec<(u32, u32)> = Vec::new();
+        let mut wide: Vec<(u32, u32)> = Vec::new();
+        // Records that view byte `v` came from a character starting at document byte `s`.
+        let came_from = |shifts: &mut Vec<(u32, u32)>, v: usize, s: usize| {
+            let predicted = shifts
+                .last()
+                .map(|&(v0, s0)| s0 as usize + (v - v0 as usize));
+            if predicted != Some(s) {
+                shifts.push((v as u32, s as u32));
+            }
+        };
         let mut prev: Option<char> = None; // last char emitted
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -111,52 +126,91 @@ impl<'a> View<'a> {
                     _ => true,
                 };
                 if !glue {
+                    came_from(&mut shifts, out.len(), i);
+                    if run_end != i + 1 {
+                        wide.push((out.len() as u32, run_end as u32));
+                    }
                     out.push(' ');
-                    map.push((i as u32, run_end as u32));
                 }
                 continue;
             }
             let emitted = variants.get(c).unwrap_or(c);
-            let span = (i as u32, (i + c.len_utf8()) as u32);
-            out.push(emitted);
-            for _ in 0..emitted.len_utf8() {
-                map.push(span);
+            let v = out.len();
+            if emitted.len_utf8() == c.len_utf8() {
+                came_from(&mut shifts, v, i);
+            } else {
+                // Every byte of the variant comes from the start of the original character.
+                for k in 0..emitted.len_utf8() {
+                    came_from(&mut shifts, v + k, i);
+                }
+                wide.push((
+                    (v + emitted.len_utf8() - 1) as u32,
+                    (i + c.len_utf8()) as u32,
+                ));
             }
+            out.push(emitted);
             prev = Some(emitted);
         }
         View {
             text: Cow::Owned(out),
             base,
-            map,
+            shifts,
+            wide,
+        }
+    }
+
+    /// Document offset (relative to `base`) of the character view byte `v` came from.
+    fn start_of(&self, v: usize) -> usize {
+        let k = self.shifts.partition_point(|&(v0, _)| v0 as usize <= v);
+        let (v0, s0) = self.shifts[k.max(1) - 1];
+        s0 as usize + (v - v0 as usize)
+    }
+
+    /// Document offset (relative to `base`) where the character of view byte `v` ends.
+    fn end_of(&self, v: usize) -> usize {
+        match self.wide.binary_search_by_key(&(v as u32), |&(w, _)| w) {
+            Ok(k) => self.wide[k].1 as usize,
+            Err(_) => self.start_of(v) + 1,
         }
     }
 
     /// The document span of a span of the view (which must lie on char boundaries).
     pub fn to_doc(&self, span: Span) -> Span {
-        if self.map.is_empty() {
+        if self.shifts.is_empty() {
             return Span::new(self.base + span.start, self.base + span.end);
         }
         if span.is_empty() {
-            let at = self
-                .map
-                .get(span.start)
-                .map(|m| m.0)
-                .or_else(|| self.map.last().map(|m| m.1))
-                .unwrap_or(0) as usize;
+            let at = if span.start < self.text.len() {
+                self.start_of(span.start)
+            } else if self.text.is_empty() {
+                0
+            } else {
+                self.end_of(self.text.len() - 1)
+            };
             return Span::new(self.base + at, self.base + at);
         }
-        let start = self.map[span.start].0 as usize;
-        let end = self.map[span.end - 1].1 as usize;
+        let start = self.start_of(span.start);
+        let end = self.end_of(span.end - 1);
         Span::new(self.base + start, self.base + end)
     }
 
     /// The view offset of document offset `at` (the first view byte at or after it).
     pub fn from_doc(&self, at: usize) -> usize {
         let rel = at.saturating_sub(self.base);
-        if self.map.is_empty() {
+        if self.shifts.is_empty() {
             return rel.min(self.text.len());
         }
-        self.map.partition_point(|m| (m.0 as usize) < rel)
+        // The start offsets never decrease along the view.
+        let (mut lo, mut hi) = (0, self.text.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.start_of(mid) < rel {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     /// The document offset the view starts at.
@@ -166,6 +220,14 @@ impl<'a> View<'a> {
 }
 
 fn needs_normalizing(text: &str, variants: &Variants) -> bool {
+    // ASCII text (most English) needs it only for white space other than single spaces.
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        return b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+            || memchr::memmem::find(b, b"  ").is_some();
+    }
     let mut prev_space = false;
     let mut prev: Option<char> = None;
     for c in text.chars() {
@@ -221,6 +283,63 @@ mod tests {
         let at = v.text.find("必须").unwrap();
         let span = v.to_doc(Span::new(at, at + "必须".len()));
         assert_eq!(Span::new(span.start - 3, span.end - 3).of(doc), "必須");
+    }
+
+    #[test]
+    fn every_view_byte_maps_back_as_a_table_of_bytes_would() {
+        // The shift table must agree with the obvious per-byte table: for each view byte the
+        // document character it came from.
+        let variants = Variants::new(&[('須', '须'), ('𠀀', 'a'), ('x', '𠀁')]);
+        for doc in [
+            "标准执\n行不严，要 加 强监管",
+            "should generally \n  be at least",
+            "各單位必須 嚴格執行 \t end",
+            "a𠀀b x y\u{3000}z",
+            "  lead and trail  ",
+        ] {
+            let v = View::new(doc, 0, &variants);
+            let mut table = Vec::new();
+            let mut prev: Option<char> = None;
+            let mut it = doc.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                if is_space(c) {
+                    let mut end = i + c.len_utf8();
+                    while let Some(&(j, d)) = it.peek() {
+                        if !is_space(d) {
+                            break;
+                        }
+                        end = j + d.len_utf8();
+                        it.next();
+                    }
+                    // Kept as one space only between two characters not both Chinese.
+                    let next = it.peek().map(|&(_, d)| d);
+                    if let (Some(p), Some(n)) = (prev, next) {
+                        if !(is_cjk(p) && is_cjk(n)) {
+                            table.push((i, end));
+                        }
+                    }
+                    continue;
+                }
+                let e = variants.get(c).unwrap_or(c);
+                for _ in 0..e.len_utf8() {
+                    table.push((i, i + c.len_utf8()));
+                }
+                prev = Some(e);
+            }
+            assert_eq!(table.len(), v.text.len(), "{doc:?} -> {:?}", v.text);
+            for (k, &(s, e)) in table.iter().enumerate() {
+                if !v.text.is_char_boundary(k) {
+                    continue;
+                }
+                let end = k + v.text[k..].chars().next().unwrap().len_utf8();
+                assert_eq!(
+                    v.to_doc(Span::new(k, end)),
+                    Span::new(s, e),
+                    "{doc:?} byte {k}"
+                );
+                assert_eq!(v.from_doc(s), table.iter().position(|t| t.0 >= s).unwrap());
+            }
+        }
     }
 
     #[test]

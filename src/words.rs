@@ -40,6 +40,12 @@ pub struct JiebaWords {
     log_total: f64,
 }
 
+/// True for the characters jieba-rs cuts into words together ("Han" in its default cut:
+/// ideographs, ASCII letters and digits, `+#&._%-`); each other character is a word.
+pub fn is_run_char(c: char) -> bool {
+    is_han_default(c)
+}
+
 /// The character classes of jieba-rs's default cut.
 fn is_han_default(c: char) -> bool {
     if matches!(c, '\u{4E00}'..='\u{9FFF}') {

@@ -119,13 +119,18 @@ fn vtodo(out: &mut dyn Write, t: &TaskRecord, doc_date: Option<&str>) -> io::Res
 }
 
 impl Sink for IcsSink<'_> {
-    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
+    fn records(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
         self.start()?;
         if let Records::Tasks(tasks) = records {
             for t in tasks {
                 vtodo(&mut *self.out, t, doc.date.as_deref())?;
             }
         }
+        Ok(())
+    }
+
+    fn document(&mut self, _doc: &DocumentRecord) -> io::Result<()> {
+        self.start()?;
         self.out.flush()
     }
 

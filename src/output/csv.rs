@@ -90,7 +90,7 @@ pub(super) fn labels(t: &TaskRecord) -> Vec<String> {
 }
 
 impl Sink for CsvSink<'_> {
-    fn document(&mut self, records: &Records, _doc: &DocumentRecord) -> io::Result<()> {
+    fn records(&mut self, records: &Records, _doc: &DocumentRecord) -> io::Result<()> {
         let csv = self.writer()?;
         if let Records::Tasks(tasks) = records {
             for t in tasks {
@@ -122,7 +122,11 @@ impl Sink for CsvSink<'_> {
                 ])?;
             }
         }
-        csv.flush()
+        Ok(())
+    }
+
+    fn document(&mut self, _doc: &DocumentRecord) -> io::Result<()> {
+        self.writer()?.flush()
     }
 
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {

@@ -13,6 +13,8 @@ pub(super) struct MarkdownSink<'w> {
     by_modality: BTreeMap<&'static str, usize>,
     by_actor: BTreeMap<String, usize>,
     problems: Vec<String>,
+    /// The tasks of the input being read: a section groups them by speaker.
+    pending: Vec<TaskRecord>,
 }
 
 impl<'w> MarkdownSink<'w> {
@@ -23,6 +25,7 @@ impl<'w> MarkdownSink<'w> {
             by_modality: BTreeMap::new(),
             by_actor: BTreeMap::new(),
             problems: Vec::new(),
+            pending: Vec::new(),
         }
     }
 }
@@ -70,7 +73,15 @@ fn item(t: &TaskRecord) -> String {
 }
 
 impl Sink for MarkdownSink<'_> {
-    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
+    fn records(&mut self, records: &Records, _doc: &DocumentRecord) -> io::Result<()> {
+        if let Records::Tasks(tasks) = records {
+            self.pending.extend(tasks.iter().cloned());
+        }
+        Ok(())
+    }
+
+    fn document(&mut self, doc: &DocumentRecord) -> io::Result<()> {
+        let tasks = std::mem::take(&mut self.pending);
         if !self.started {
             self.started = true;
             writeln!(self.out, "# Directives\n")?;
@@ -94,9 +105,6 @@ impl Sink for MarkdownSink<'_> {
                 return Ok(());
             }
         }
-        let Records::Tasks(tasks) = records else {
-            return Ok(());
-        };
         writeln!(self.out, "## {}\n", md(&doc.document))?;
         let mut facts = vec![format!("{} tasks", doc.tasks)];
         if let Some(d) = &doc.date {
@@ -108,7 +116,7 @@ impl Sink for MarkdownSink<'_> {
         writeln!(self.out, "*{}*\n", facts.join(" · "))?;
         // Speakers in order of first appearance.
         let mut speakers: Vec<Option<&str>> = Vec::new();
-        for t in tasks {
+        for t in &tasks {
             if !speakers.contains(&t.speaker.as_deref()) {
                 speakers.push(t.speaker.as_deref());
             }

@@ -582,9 +582,16 @@ pub fn source(t: &TaskRecord) -> String {
 }
 
 /// Writes records as they come, in one format.
+///
+/// For each input, `records` is called zero or more times with its records in order (a
+/// large input comes in several batches, so that no run holds all its records at once),
+/// then `document` once.
 pub trait Sink {
-    /// One input's records.
-    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()>;
+    /// Some of one input's records; `doc` is the input's `document` record, for fields
+    /// such as its date.
+    fn records(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()>;
+    /// The end of one input.
+    fn document(&mut self, doc: &DocumentRecord) -> io::Result<()>;
     /// The end of the run.
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
@@ -614,7 +621,7 @@ pub fn sink<'w>(
             sentences: Vec::new(),
             documents: Vec::new(),
         }),
-        Format::Text => Box::new(text::TextSink::new(out, opts.color)),
+        Format::Text => Box::new(text::TextSink::new(out, opts.color, what)),
         Format::Csv => Box::new(csv::CsvSink::new(out, opts.bom)),
         Format::Taskwarrior => Box::new(taskwarrior::TaskwarriorSink::new(out)),
         Format::Ics => Box::new(calendar::IcsSink::new(out)),
@@ -632,11 +639,14 @@ fn line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
 }
 
 impl Sink for JsonlSink<'_> {
-    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
+    fn records(&mut self, records: &Records, _doc: &DocumentRecord) -> io::Result<()> {
         match records {
-            Records::Tasks(t) => t.iter().try_for_each(|r| line(&mut *self.out, r))?,
-            Records::Sentences(s) => s.iter().try_for_each(|r| line(&mut *self.out, r))?,
+            Records::Tasks(t) => t.iter().try_for_each(|r| line(&mut *self.out, r)),
+            Records::Sentences(s) => s.iter().try_for_each(|r| line(&mut *self.out, r)),
         }
+    }
+
+    fn document(&mut self, doc: &DocumentRecord) -> io::Result<()> {
         line(&mut *self.out, doc)?;
         self.out.flush()
     }
@@ -667,11 +677,15 @@ struct JsonRun<'a> {
 }
 
 impl Sink for JsonSink<'_> {
-    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
+    fn records(&mut self, records: &Records, _doc: &DocumentRecord) -> io::Result<()> {
         match records {
             Records::Tasks(t) => self.tasks.extend(t.iter().cloned()),
             Records::Sentences(s) => self.sentences.extend(s.iter().cloned()),
         }
+        Ok(())
+    }
+
+    fn document(&mut self, doc: &DocumentRecord) -> io::Result<()> {
         self.documents.push(doc.clone());
         Ok(())
     }

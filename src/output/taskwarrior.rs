@@ -91,13 +91,17 @@ pub(super) fn task(t: &TaskRecord, doc_date: Option<&str>) -> Value {
 }
 
 impl Sink for TaskwarriorSink<'_> {
-    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
+    fn records(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
         if let Records::Tasks(tasks) = records {
             for t in tasks {
                 serde_json::to_writer(&mut *self.out, &task(t, doc.date.as_deref()))?;
                 self.out.write_all(b"\n")?;
             }
         }
+        Ok(())
+    }
+
+    fn document(&mut self, _doc: &DocumentRecord) -> io::Result<()> {
         self.out.flush()
     }
 

@@ -7,17 +7,18 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Effects, Style};
 
-use super::{DocumentRecord, Records, Sink, Status, Summary, TaskRecord};
+use super::{DocumentRecord, Records, Sink, Status, Summary, TaskRecord, What};
 use crate::dictionary::Modality;
 
 pub(super) struct TextSink<'w> {
     out: Box<dyn Write + 'w>,
     color: bool,
+    what: What,
 }
 
 impl<'w> TextSink<'w> {
-    pub(super) fn new(out: Box<dyn Write + 'w>, color: bool) -> Self {
-        TextSink { out, color }
+    pub(super) fn new(out: Box<dyn Write + 'w>, color: bool, what: What) -> Self {
+        TextSink { out, color, what }
     }
 
     fn paint(&self, style: Style, text: &str) -> String {
@@ -79,29 +80,10 @@ impl<'w> TextSink<'w> {
 }
 
 impl Sink for TextSink<'_> {
-    fn document(&mut self, records: &Records, doc: &DocumentRecord) -> io::Result<()> {
+    fn records(&mut self, records: &Records, _doc: &DocumentRecord) -> io::Result<()> {
         let path = Style::new().fg_color(Some(AnsiColor::Magenta.into()));
         let line_no = Style::new().fg_color(Some(AnsiColor::Green.into()));
         let dim = Style::new().effects(Effects::DIMMED);
-        match doc.status {
-            Status::Ok => {}
-            Status::Error => {
-                let l = format!(
-                    "{}: error: {}",
-                    self.paint(path, &doc.document),
-                    doc.error.as_deref().unwrap_or("")
-                );
-                return writeln!(self.out, "{l}");
-            }
-            Status::Skipped => {
-                let l = format!(
-                    "{}: skipped: {}",
-                    self.paint(path, &doc.document),
-                    doc.reason.as_deref().unwrap_or("")
-                );
-                return writeln!(self.out, "{l}");
-            }
-        }
         match records {
             Records::Tasks(tasks) => {
                 for t in tasks {
@@ -133,8 +115,6 @@ impl Sink for TextSink<'_> {
                     let sentence = self.sentence(t);
                     writeln!(self.out, "    {sentence}")?;
                 }
-                let tail = format!("{}: {} tasks", self.paint(path, &doc.document), doc.tasks);
-                writeln!(self.out, "{tail}")?;
             }
             Records::Sentences(sentences) => {
                 for s in sentences {
@@ -145,6 +125,35 @@ impl Sink for TextSink<'_> {
                     );
                     writeln!(self.out, "{head} {}", s.text.replace('\n', " "))?;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    fn document(&mut self, doc: &DocumentRecord) -> io::Result<()> {
+        let path = Style::new().fg_color(Some(AnsiColor::Magenta.into()));
+        match doc.status {
+            Status::Ok => {
+                if self.what == What::Tasks {
+                    let tail = format!("{}: {} tasks", self.paint(path, &doc.document), doc.tasks);
+                    writeln!(self.out, "{tail}")?;
+                }
+            }
+            Status::Error => {
+                let l = format!(
+                    "{}: error: {}",
+                    self.paint(path, &doc.document),
+                    doc.error.as_deref().unwrap_or("")
+                );
+                writeln!(self.out, "{l}")?;
+            }
+            Status::Skipped => {
+                let l = format!(
+                    "{}: skipped: {}",
+                    self.paint(path, &doc.document),
+                    doc.reason.as_deref().unwrap_or("")
+                );
+                writeln!(self.out, "{l}")?;
             }
         }
         self.out.flush()
