@@ -122,7 +122,8 @@ PY
 same=$(cmp -s "$out/archive-j1.jsonl" "$out/archive-j2.jsonl" && echo identical || echo DIFFERENT)
 RUNS=3 run jobs "$bin extract -j1 --format jsonl $out/archive" "$bin extract -j2 --format jsonl $out/archive"
 big_mb=$(python3 -c "import os;print(round(os.path.getsize('$out/corpus200/zh.txt')/1e6))")
-python3 - "$out" "$(mem "$bin" extract -j1 --format jsonl "$out/corpus200/zh.txt")" "$(mem "$bin" extract -j1 --format jsonl "$out/corpus200/en.txt")" "$(mem "$bin" extract -j1 --format jsonl "$out/archive")" "$same" "$big_mb" <<'PY'
+big() { mem "$bin" extract -j1 --max-bytes 300000000 --format jsonl "$1"; }
+python3 - "$out" "$(big "$out/corpus200/zh.txt")" "$(big "$out/corpus200/en.txt")" "$(mem "$bin" extract -j1 --format jsonl "$out/archive")" "$same" "$big_mb" <<'PY'
 import json, sys, os
 out, zh, en, arc, same, mb = sys.argv[1:]
 r = json.load(open(os.path.join(out, "jobs.json")))["results"]

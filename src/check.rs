@@ -130,10 +130,13 @@ pub struct Context<'a> {
     pub dict: &'a Dictionary,
     words: &'a dyn WordSegmenter,
     runs: &'a WordRuns,
+    /// The indexes of the blockers among the candidates, so that a sentence of many
+    /// triggers and few blockers is checked in linear time.
+    blockers: Vec<usize>,
 }
 
-/// The word boundaries of the runs of a sentence cut so far, each as (run start, boundaries
-/// from the run's start to its end, in sentence offsets). A run is a stretch of characters
+/// The word boundaries of the runs of a sentence cut so far, in order, each as (run start,
+/// boundaries from the run's start to its end, in sentence offsets). A run is a stretch of characters
 /// that jieba segments as one block (ideographs, ASCII letters and digits); runs are cut
 /// independently of one another, so only the runs that hold a candidate are ever cut.
 pub type WordRuns = RefCell<Vec<(usize, Vec<usize>)>>;
@@ -157,11 +160,23 @@ impl<'a> Context<'a> {
             dict,
             words,
             runs,
+            blockers: candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| matches!(c.entry, Entry::Blocker(_)))
+                .map(|(i, _)| i)
+                .collect(),
         }
     }
 
     /// Calls `f` with the boundaries of the run around byte `at`, cutting it on first need.
     fn with_run<R>(&self, at: usize, f: impl FnOnce(&[usize]) -> R) -> R {
+        let mut runs = self.runs.borrow_mut();
+        // Runs already cut, in order of start; each holds its own end as its last boundary.
+        let k = runs.partition_point(|r| r.0 <= at);
+        if k > 0 && runs[k - 1].1.last().is_some_and(|&end| at <= end) {
+            return f(&runs[k - 1].1);
+        }
         let v = self.view;
         let start = v[..at]
             .char_indices()
@@ -173,21 +188,15 @@ impl<'a> Context<'a> {
             .char_indices()
             .find(|&(_, c)| !is_run_char(c))
             .map_or(v.len(), |(k, _)| at + k);
-        let mut runs = self.runs.borrow_mut();
-        let i = match runs.iter().position(|r| r.0 == start) {
-            Some(i) => i,
-            None => {
-                let b = self
-                    .words
-                    .boundaries(&v[start..end])
-                    .into_iter()
-                    .map(|x| x + start)
-                    .collect();
-                runs.push((start, b));
-                runs.len() - 1
-            }
-        };
-        f(&runs[i].1)
+        let b: Vec<usize> = self
+            .words
+            .boundaries(&v[start..end])
+            .into_iter()
+            .map(|x| x + start)
+            .collect();
+        let k = runs.partition_point(|r| r.0 < start);
+        runs.insert(k, (start, b));
+        f(&runs[k].1)
     }
 
     /// True when `at` is a word boundary of the view (always true outside Chinese).
@@ -270,28 +279,32 @@ impl Check for Blocked {
 
 /// The blocker that cancels a trigger at `span`, if any.
 pub fn blocked_at(ctx: &Context<'_>, span: Span) -> Option<Reason> {
-    ctx.candidates.iter().find_map(|b| {
-        let Entry::Blocker(bi) = b.entry else {
-            return None;
-        };
-        if !ctx.is_word(b.span) {
-            return None;
-        }
-        let blocker = &ctx.dict.blockers[bi];
-        let applies = match blocker.scope {
-            Scope::Overlap => b.span.overlaps(span),
-            Scope::Span => b.span.contains(span),
-            Scope::Clause => {
-                b.span.start <= span.start
-                    && !ctx.view[b.span.end.min(span.start)..span.start].contains(is_clause_break)
+    ctx.blockers
+        .iter()
+        .map(|&i| &ctx.candidates[i])
+        .find_map(|b| {
+            let Entry::Blocker(bi) = b.entry else {
+                return None;
+            };
+            if !ctx.is_word(b.span) {
+                return None;
             }
-            Scope::Sentence => true,
-        };
-        applies.then_some(Reason::Blocked {
-            blocker: bi,
-            effect: blocker.effect,
+            let blocker = &ctx.dict.blockers[bi];
+            let applies = match blocker.scope {
+                Scope::Overlap => b.span.overlaps(span),
+                Scope::Span => b.span.contains(span),
+                Scope::Clause => {
+                    b.span.start <= span.start
+                        && !ctx.view[b.span.end.min(span.start)..span.start]
+                            .contains(is_clause_break)
+                }
+                Scope::Sentence => true,
+            };
+            applies.then_some(Reason::Blocked {
+                blocker: bi,
+                effect: blocker.effect,
+            })
         })
-    })
 }
 
 /// `position = start` entries must open the sentence (an adverb may come first).
@@ -349,4 +362,59 @@ pub fn run(checks: &[Box<dyn Check>], ctx: &Context<'_>) -> Vec<Checked> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Cuts every character into a word of its own and counts the calls.
+    struct CountingCutter(AtomicUsize);
+
+    impl WordSegmenter for CountingCutter {
+        fn boundaries(&self, text: &str) -> Vec<usize> {
+            self.0.fetch_add(1, Ordering::Relaxed);
+            let mut b: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            b.push(text.len());
+            b
+        }
+        fn is_known(&self, _: &str) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn a_run_is_cut_once_however_many_positions_ask() {
+        // A long run of 要 asks for the boundaries at every character; the run must be cut once
+        // and found again by its span. (The time this saves is measured by scripts/bench.sh,
+        // "50 MB of 要", not here.)
+        let view = "要".repeat(2000);
+        let dict = Dictionary::empty();
+        let cutter = CountingCutter(AtomicUsize::new(0));
+        let runs = WordRuns::default();
+        let ctx = Context::new(&view, Lang::Zh, 0, &[], &dict, &cutter, &runs);
+        for at in (3..view.len()).step_by(3) {
+            assert!(ctx.is_word_boundary(at), "every character is a word here");
+        }
+        assert_eq!(cutter.0.load(Ordering::Relaxed), 1);
+        assert_eq!(runs.borrow().len(), 1);
+    }
+
+    #[test]
+    fn separate_runs_are_cut_separately_and_kept_in_order() {
+        let view = "加强监管，落实责任。严格执法";
+        let dict = Dictionary::empty();
+        let cutter = CountingCutter(AtomicUsize::new(0));
+        let runs = WordRuns::default();
+        let ctx = Context::new(view, Lang::Zh, 0, &[], &dict, &cutter, &runs);
+        let last = view.rfind('格').unwrap();
+        let first = view.find('强').unwrap();
+        assert!(ctx.is_word_boundary(last));
+        assert!(ctx.is_word_boundary(first));
+        assert!(ctx.is_word_boundary(first + 3));
+        assert_eq!(cutter.0.load(Ordering::Relaxed), 2);
+        let starts: Vec<usize> = runs.borrow().iter().map(|r| r.0).collect();
+        assert_eq!(starts, vec![0, view.find('严').unwrap()]);
+    }
 }

@@ -156,7 +156,11 @@ pub struct Extractor {
     copulas: Vec<String>,
     turns: Arc<TurnPatterns>,
     speaker_names: HashMap<String, String>,
+    record_hits: bool,
 }
+
+/// The most dictionary phrases looked at in one sentence.
+const MAX_CANDIDATES: usize = 512;
 
 impl std::fmt::Debug for Extractor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -199,7 +203,8 @@ pub struct Extraction {
     pub langs: Vec<Lang>,
     /// The layout of each sentence.
     pub places: Vec<Place>,
-    /// Every candidate phrase and its fate.
+    /// Every candidate phrase and its fate (empty when the extractor does not record them:
+    /// [`Extractor::set_record_hits`]).
     pub hits: Vec<Hit>,
     /// The speaker of each sentence.
     pub speakers: SpeakerTrack,
@@ -302,9 +307,16 @@ impl Extractor {
                 .collect(),
             turns: Arc::new(TurnPatterns::new(&dict)),
             speaker_names: HashMap::new(),
+            record_hits: true,
             structure,
             dict,
         })
+    }
+
+    /// Whether [`Extraction::hits`] lists every candidate phrase (the default, for `explain`
+    /// and checks of dictionaries). A run that only wants tasks saves the memory.
+    pub fn set_record_hits(&mut self, yes: bool) {
+        self.record_hits = yes;
     }
 
     /// How transcripts mark turns, for [`crate::formats::LoadOptions::turns`].
@@ -360,7 +372,10 @@ impl Extractor {
             .map(|(s, place)| {
                 let view = View::new(s.span.of(text), s.span.start, &self.variants);
                 let lang = Lang::detect(&view.text);
-                let candidates = self.matcher(lang).find(&view.text);
+                let mut candidates = self.matcher(lang).find(&view.text);
+                // A sentence is cut at MAX_UNIT_BYTES; no real one holds more phrases than
+                // this, and an absurd one ("要要要……") must not cost quadratic time.
+                candidates.truncate(MAX_CANDIDATES);
                 let body = view.from_doc(place.body_start);
                 let mut unit = Unit {
                     view,
@@ -444,7 +459,7 @@ impl Extractor {
         let mut tasks = Vec::new();
         let mut hits = Vec::new();
         for (i, unit) in units.iter().enumerate() {
-            for c in &unit.checked {
+            for c in unit.checked.iter().filter(|_| self.record_hits) {
                 hits.push(Hit {
                     sentence: i,
                     entry: c.candidate.entry,
@@ -497,10 +512,16 @@ impl Extractor {
     }
 
     fn dictionary_triggers(&self, unit: &Unit<'_>) -> Vec<Trig> {
+        let longest = unit
+            .checked
+            .iter()
+            .map(|c| c.candidate.span.len())
+            .max()
+            .unwrap_or(0);
         unit.checked
             .iter()
             .filter(|c| c.dropped.is_none())
-            .filter(|c| !shadowed(c, &unit.checked))
+            .filter(|c| !shadowed(c, &unit.checked, longest))
             .filter_map(|c| match c.candidate.entry {
                 Entry::Trigger(ti) => {
                     let t = &self.dict.triggers[ti];
@@ -754,8 +775,15 @@ fn clause_around(view: &str, span: Span) -> Span {
 }
 
 /// True when a longer kept trigger covers this one ("No agency shall" covers "shall").
-fn shadowed(c: &Checked, all: &[Checked]) -> bool {
-    all.iter().any(|o| {
+/// `all` is in order of start and `longest` is its longest span, so only the candidates
+/// that start within `longest` bytes before `c` can overlap it.
+fn shadowed(c: &Checked, all: &[Checked], longest: usize) -> bool {
+    let span = c.candidate.span;
+    let from = all.partition_point(|o| o.candidate.span.start + longest < span.start);
+    let near = all[from..]
+        .iter()
+        .take_while(|o| o.candidate.span.start < span.end);
+    near.into_iter().any(|o| {
         o.dropped.is_none()
             && matches!(o.candidate.entry, Entry::Trigger(_))
             && o.candidate.span != c.candidate.span

@@ -381,7 +381,8 @@ impl Progress for Reporter {
 }
 
 fn run(args: RunArgs, what: What) -> Result<ExitCode, Error> {
-    let extractor = build_extractor(&args.dict)?;
+    let mut extractor = build_extractor(&args.dict)?;
+    extractor.set_record_hits(false);
     let load = load_options(&args.read, &extractor)?;
     let opts = RunOptions {
         jobs: args

@@ -1,8 +1,9 @@
 //! Running the pipeline over many inputs: in parallel, in input order, nothing lost.
 //!
-//! Inputs are processed in windows of a few per thread with rayon; each window's results are
-//! written in input order before the next window starts. The output is therefore the same
-//! bytes whatever the thread count, and memory holds one window of results, not the archive.
+//! Inputs are processed in windows of a few per thread with rayon, while the calling thread
+//! cites and writes the previous window's results in input order. The output is therefore
+//! the same bytes whatever the thread count, and memory holds three windows of results, not
+//! the archive.
 //! Every input ends in exactly one `document` record (ok, error or skipped), and the
 //! `summary` counts them.
 
@@ -141,26 +142,45 @@ pub fn run(
         .build()
         .map_err(io::Error::other)?;
     let mut summary = Summary::new();
-    for window in items.chunks(jobs * 4) {
-        let outcomes: Vec<Outcome> = if jobs == 1 {
-            window
-                .iter()
-                .map(|it| process(extractor, it, opts))
-                .collect()
-        } else {
-            pool.install(|| {
-                window
-                    .par_iter()
-                    .map(|it| process(extractor, it, opts))
-                    .collect()
-            })
-        };
-        for o in outcomes {
+    if jobs == 1 {
+        for item in items {
+            let o = process(extractor, item, opts);
             summary.add(&o.doc);
             write(extractor, &o, opts.what, sink)?;
             progress.finished(&o.doc);
         }
+        sink.finish(&summary)?;
+        return Ok(summary);
     }
+    // Workers analyse a window of inputs while this thread cites and writes the window
+    // before it, in input order; at most three windows are in memory (one being analysed,
+    // one waiting, one being written).
+    std::thread::scope(|scope| -> io::Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+        let pool = &pool;
+        scope.spawn(move || {
+            for window in items.chunks(jobs * 4) {
+                let outcomes: Vec<Outcome> = pool.install(|| {
+                    window
+                        .par_iter()
+                        .map(|it| process(extractor, it, opts))
+                        .collect()
+                });
+                if tx.send(outcomes).is_err() {
+                    // The writer stopped (an output error): nothing more to do.
+                    return;
+                }
+            }
+        });
+        for outcomes in rx {
+            for o in outcomes {
+                summary.add(&o.doc);
+                write(extractor, &o, opts.what, sink)?;
+                progress.finished(&o.doc);
+            }
+        }
+        Ok(())
+    })?;
     sink.finish(&summary)?;
     Ok(summary)
 }
