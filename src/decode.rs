@@ -49,7 +49,7 @@ pub fn decode_with(
     if let Some(enc) = declared {
         return with(enc, bytes, "declared");
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return with(UTF_8, bytes, "detected");
     }
     if let Some(enc) = utf16_guess(bytes) {
@@ -74,6 +74,38 @@ fn with(enc: &'static Enc, bytes: &[u8], chosen_by: &'static str) -> Decoded {
             chosen_by,
             replaced,
         },
+    }
+}
+
+/// True when `bytes` are UTF-8 apart from a few broken sequences: a file cut off in the
+/// middle of a character, or a stray byte in a long text. Legacy encodings of Chinese break
+/// UTF-8 at almost every character, and Latin ones at every accented letter, so neither
+/// passes: at least 16 well-formed multi-byte characters are needed per broken sequence,
+/// and no more than one broken sequence per 1,000 bytes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let allowed = 1 + bytes.len() / 1000;
+    let (mut broken, mut multibyte) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        let (valid, next) = match std::str::from_utf8(rest) {
+            Ok(_) => (rest, None),
+            Err(e) => {
+                let skip = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                (
+                    &rest[..e.valid_up_to()],
+                    Some(&rest[e.valid_up_to() + skip..]),
+                )
+            }
+        };
+        multibyte += valid.iter().filter(|&&b| b >= 0xC0).count();
+        let Some(next) = next else {
+            return broken > 0 && multibyte >= 16 * broken;
+        };
+        broken += 1;
+        if broken > allowed {
+            return false;
+        }
+        rest = next;
     }
 }
 
@@ -175,6 +207,35 @@ mod tests {
         let d = decode_with(&gb, None, encoding_for_label("gb2312"));
         assert_eq!(d.encoding.chosen_by, "declared");
         assert_eq!(d.text, NOTICE_SIMPLIFIED);
+    }
+
+    #[test]
+    fn utf8_cut_off_mid_character_stays_utf8() {
+        // A download cut short (or `head -c`) ends in half a character; the rest of the file
+        // is still UTF-8 and must not be read as windows-1252.
+        let text = "各地区各部门必须严格落实安全生产责任制。".repeat(4);
+        let bytes = &text.as_bytes()[..text.len() - 1];
+        let d = decode(bytes);
+        assert_eq!(d.encoding.name, "UTF-8");
+        assert!(d.encoding.replaced);
+        assert!(d.text.starts_with("各地区各部门必须"));
+        assert!(d.text.ends_with('\u{FFFD}'));
+        // A stray byte in a long text, likewise.
+        let mut bytes = text.clone().into_bytes();
+        bytes.insert(30, 0xFF);
+        assert_eq!(decode(&bytes).encoding.name, "UTF-8");
+    }
+
+    #[test]
+    fn legacy_encodings_are_not_mistaken_for_broken_utf8() {
+        assert!(!mostly_utf8(&GB18030.encode(NOTICE_SIMPLIFIED).0));
+        assert!(!mostly_utf8(&encoding_rs::BIG5.encode(NOTICE).0));
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Café, crème brûlée, naïve façade");
+        assert!(!mostly_utf8(&latin));
+        assert!(
+            !mostly_utf8(NOTICE.as_bytes()),
+            "valid UTF-8 has no broken sequence"
+        );
     }
 
     #[test]
