@@ -154,6 +154,7 @@ pub struct Extractor {
     dates: Dates,
     past: Vec<String>,
     copulas: Vec<String>,
+    adverbs: Vec<String>,
     turns: Arc<TurnPatterns>,
     speaker_names: HashMap<String, String>,
     record_hits: bool,
@@ -303,6 +304,11 @@ impl Extractor {
                 .collect(),
             copulas: dict
                 .words_of(Lang::Zh, "copula")
+                .map(str::to_string)
+                .collect(),
+            adverbs: dict
+                .words_of(Lang::Zh, "adverb")
+                .filter(|w| w.chars().count() >= 2)
                 .map(str::to_string)
                 .collect(),
             turns: Arc::new(TurnPatterns::new(&dict)),
@@ -468,6 +474,19 @@ impl Extractor {
                 });
             }
             let mut trigs = self.dictionary_triggers(unit);
+            if unit.lang == Lang::En
+                && places[i].marker.is_none()
+                && sentences[i].whole_line()
+                && sentences[i]
+                    .span
+                    .of(text)
+                    .ends_with(|c: char| c.is_alphanumeric() || c == ')')
+                && stands_alone(text, sentences[i].span)
+            {
+                // A title between blank lines ("What the government will do in 2017")
+                // announces a plan; it commits no one.
+                trigs.retain(|t| t.modality != Modality::Commitment);
+            }
             if trigs.is_empty() {
                 trigs.extend(self.implied_trigger(i, unit, &units, &places));
             }
@@ -490,6 +509,15 @@ impl Extractor {
             tasks,
             date,
         }
+    }
+
+    /// True when jieba reads an adverb and the verb as one word: 充分发挥, 大力发展.
+    fn after_adverb(&self, ctx: &Context<'_>, view: &str, verb: Span) -> bool {
+        ctx.is_word_boundary(verb.end)
+            && self.adverbs.iter().any(|a| {
+                view[..verb.start].ends_with(a.as_str())
+                    && ctx.is_word(Span::new(verb.start - a.len(), verb.end))
+            })
     }
 
     fn matcher(&self, lang: Lang) -> &PhraseMatcher {
@@ -582,7 +610,9 @@ impl Extractor {
                 // ("……的，" topics) and not after a copula in its clause ("X是……").
                 self.structure.zh_verbs_in(view, unit.body).find(|&verb| {
                     let clause = clause_around(view, verb);
-                    (ctx.is_word(verb) || ctx.opens_compound(verb))
+                    (ctx.is_word(verb)
+                        || ctx.opens_compound(verb)
+                        || self.after_adverb(&ctx, view, verb))
                         && check::blocked_at(&ctx, verb).is_none()
                         && !has_word(&self.copulas, clause.start.max(unit.body), verb.start)
                 })?
@@ -772,6 +802,22 @@ fn clause_around(view: &str, span: Span) -> Span {
         .find(CLAUSE_END)
         .map_or(view.len(), |k| span.end + k);
     Span::new(start, end)
+}
+
+/// True when `span` is a paragraph of its own: a blank line (or the document's edge) before
+/// and after it.
+fn stands_alone(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\t', '\r']);
+    let after = text[span.end..].trim_start_matches([' ', '\t', '\r']);
+    let blank_before = before.is_empty()
+        || before.strip_suffix('\n').is_some_and(|b| {
+            b.trim_end_matches([' ', '\t', '\r']).ends_with('\n') || b.trim().is_empty()
+        });
+    let blank_after = after.is_empty()
+        || after.strip_prefix('\n').is_some_and(|a| {
+            a.trim_start_matches([' ', '\t', '\r']).starts_with('\n') || a.trim().is_empty()
+        });
+    blank_before && blank_after
 }
 
 /// True when a longer kept trigger covers this one ("No agency shall" covers "shall").

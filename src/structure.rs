@@ -13,7 +13,8 @@
 //! - **Modes.** A heading whose text contains a `section-task` word (主要任务, 保障措施, ...)
 //!   opens a task section, `section-goal` (工作目标, 总体要求) a goal section, and
 //!   `section-background` (基本情况, 工作回顾) a background one; other headings inherit. An
-//!   `opener` phrase (通知如下) puts the rest of the document in task mode. Such titles are
+//!   `opener` phrase (通知如下) puts the rest of the document in task mode, until a title
+//!   line without a marker begins the next piece of a collection. Such titles are
 //!   never directives themselves.
 //! - **Lead-ins.** A sentence that ends with a colon (or a comma before an inline list) and
 //!   carries a trigger or a `lead-in` word governs the marked items that follow it, until a
@@ -283,6 +284,8 @@ impl Structure {
         // Section nesting: (style key, mode) from outermost to innermost.
         let mut stack: Vec<(usize, Mode)> = Vec::new();
         let mut root = Mode::Plain;
+        // Whether an opener ("通知如下") set `root`.
+        let mut opened = false;
         // Active lead-ins: (sentence index, marker style of the lead-in).
         let mut leads: Vec<(usize, Option<usize>)> = Vec::new();
         const TITLE: usize = usize::MAX;
@@ -314,6 +317,13 @@ impl Structure {
                 }
                 let body = &text[places[i].body_start..s.span.end];
                 let named = self.mode_of(body);
+                if style.is_none() && named.is_none() && opened {
+                    // A new title after an opener's list ("规定如下……" then "关于……"): the
+                    // next piece of a collection begins, and the opener no longer applies.
+                    root = Mode::Plain;
+                    opened = false;
+                    stack.clear();
+                }
                 let parent = stack.last().map(|e| e.1).unwrap_or(root);
                 let mode = named.map_or(parent, |n| n.0);
                 let bare = body.trim_end_matches(['。', '.']);
@@ -331,6 +341,7 @@ impl Structure {
             }
             if self.openers.iter().any(|o| v.contains(o.as_str())) {
                 root = Mode::Task;
+                opened = true;
                 stack.clear();
             }
             // Does this sentence lead in a list?

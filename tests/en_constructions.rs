@@ -259,3 +259,59 @@ fn modal_verbs_are_told_apart() {
         assert_eq!(f.modalities().first().copied(), want, "{text}");
     }
 }
+
+// Plans laid out as titles and dash lists.
+
+#[test]
+fn plan_title_with_will_commits_no_one_but_its_dash_items_do() {
+    let text = "Review of our work in 2016\n\nThe economy grew.\n\n\
+                What the government will do in 2017\n\n\
+                This year the government will do the following:\n\
+                -- Follow the leadership of the Party\n\
+                -- Give priority to jobs\n\
+                -- Do better in guiding expectations\n\
+                -- GDP growth of around 6.5 percent\n\n\
+                We will cut taxes.\n";
+    let f = Found::new(text);
+    assert_eq!(
+        f.sentences(),
+        [
+            "This year the government will do the following:",
+            "-- Follow the leadership of the Party",
+            "-- Give priority to jobs",
+            "-- Do better in guiding expectations",
+            "We will cut taxes.",
+        ]
+    );
+    // The same words in a sentence of a paragraph still commit.
+    let f = Found::new("Plans\n\nThe government will do more in 2017\nto help farmers.\n");
+    assert_eq!(f.modalities(), ["commitment"]);
+}
+
+#[test]
+fn passive_future_of_an_official_verb_is_a_commitment() {
+    for (text, want) in [
+        (
+            "Central funding for poverty relief will be increased by 30 percent.",
+            Some("commitment"),
+        ),
+        (
+            "Mobile roaming charges will be cancelled this year.",
+            Some("commitment"),
+        ),
+        (
+            "Officials who fail to act will be held accountable.",
+            Some("commitment"),
+        ),
+        ("The meeting will be held on Monday.", None),
+        ("Prices will be lower next year.", None),
+        ("He will be remembered for his work.", None),
+        ("The plan lists the support that will be provided.", None),
+    ] {
+        let f = Found::new(text);
+        assert_eq!(f.modalities().first().copied(), want, "{text}");
+        if want.is_some() {
+            assert_eq!(f.actors(), [None], "a passive names no actor: {text}");
+        }
+    }
+}

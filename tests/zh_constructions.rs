@@ -71,6 +71,27 @@ fn commands_in_a_task_section_are_directives_without_a_marker() {
 }
 
 #[test]
+fn a_verb_jieba_joins_to_its_adverb_still_commands() {
+    // jieba reads 充分发挥 and 大力发展 as one word each; the verb inside is still the command.
+    let f = Found::new("三、重点工作任务\n充分发挥工会组织作用。大力发展绿色金融。\n");
+    assert_eq!(
+        f.sentences(),
+        ["充分发挥工会组织作用。", "大力发展绿色金融。"]
+    );
+}
+
+#[test]
+fn an_opener_stops_at_the_next_title_of_a_collection() {
+    // An anthology: the first piece issues rules ("规定如下"), the next is an essay. Its
+    // sentences are not commands because the first piece had an opener.
+    let f = Found::new(
+        "关于建立报告制度\n从今年起，规定如下：\n（一）各局每两个月报送一次综合报告。\n\n\
+         关于农业问题的谈话\n农业生产逐步发展起来。\n",
+    );
+    assert_eq!(f.sentences(), ["（一）各局每两个月报送一次综合报告。"]);
+}
+
+#[test]
 fn bare_titles_and_purpose_lines_are_not_directives() {
     let f = Found::new(
         "为加强安全生产工作，结合本市实际，制定本方案。\n一、总体要求\n二、主要任务\n三、保障措施\n",
