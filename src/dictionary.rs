@@ -520,6 +520,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "reporting",
     "participle",
     "not-speaker",
+    "not-speaker-end",
     "filler",
     "filler-pause",
     "field-label",

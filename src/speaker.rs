@@ -60,6 +60,8 @@ pub struct Speakers {
     filter: RegexFilter,
     /// Words a name never opens with: "As stated", "为贯彻……要求", "按照……要求".
     not_names: Vec<String>,
+    /// Words a name never ends with: "就全国来说", "可以说", "换句话说".
+    not_name_ends: Vec<String>,
 }
 
 thread_local! {
@@ -101,12 +103,17 @@ impl Speakers {
         ] {
             not_names.extend(dict.words_of(Lang::Zh, class).map(str::to_string));
         }
+        let not_name_ends = dict
+            .words_of(Lang::Zh, "not-speaker-end")
+            .map(str::to_string)
+            .collect();
         let filter =
             RegexFilter::new(&dict.speakers.iter().map(|s| &s.pattern).collect::<Vec<_>>());
         Ok(Speakers {
             patterns,
             filter,
             not_names,
+            not_name_ends,
         })
     }
 
@@ -151,6 +158,13 @@ impl Speakers {
     fn is_name(&self, name: &str) -> bool {
         // "……的要求，", "各级政府要……要求，": a phrase before 要求, not a speaker.
         if name.contains(['的', '要']) {
+            return false;
+        }
+        if self
+            .not_name_ends
+            .iter()
+            .any(|w| name.ends_with(w.as_str()))
+        {
             return false;
         }
         let first_word = name.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -302,6 +316,20 @@ mod tests {
         assert_eq!(got[0], None);
         assert_eq!(got[2].as_deref(), Some("Tan Zuojun"));
         assert_eq!(got[4].as_deref(), Some("The meeting"));
+    }
+
+    #[test]
+    fn lai_shuo_and_kin_name_no_one() {
+        // "就全国来说" is "as regards the whole country", not someone saying something.
+        let got = track(&[
+            "李明指出，安全生产责任重大。",
+            "就全国来说，各地要加强领导。",
+            "单就城市来说，也要加强管理。",
+            "可以说，形势依然严峻。",
+        ]);
+        assert_eq!(got[1].as_deref(), Some("李明"));
+        assert_eq!(got[2].as_deref(), Some("李明"));
+        assert_eq!(got[3].as_deref(), Some("李明"));
     }
 
     #[test]
