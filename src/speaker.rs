@@ -156,8 +156,9 @@ impl Speakers {
     /// False for "names" that open with a function word or a verb ("As", "为贯彻落实",
     /// "按照", "坚持……") or that hold 的: "……的要求，" is a phrase, not a speaker.
     fn is_name(&self, name: &str) -> bool {
-        // "……的要求，", "各级政府要……要求，": a phrase before 要求, not a speaker.
-        if name.contains(['的', '要']) {
+        // "……的要求，", "各级政府要……要求，": a phrase before 要求, not a speaker; "……不必说",
+        // "不能说": a negation.
+        if name.contains(['的', '要', '不']) {
             return false;
         }
         if self
@@ -330,6 +331,18 @@ mod tests {
         assert_eq!(got[1].as_deref(), Some("李明"));
         assert_eq!(got[2].as_deref(), Some("李明"));
         assert_eq!(got[3].as_deref(), Some("李明"));
+    }
+
+    #[test]
+    fn an_adverb_after_the_name_is_not_part_of_it() {
+        let got = track(&[
+            "王刚又说，各地要加强领导。",
+            "甚至有人说，不必加强领导。",
+            "生产费不必说，各地要节约。",
+        ]);
+        assert_eq!(got[0].as_deref(), Some("王刚"));
+        assert_eq!(got[1].as_deref(), Some("王刚"));
+        assert_eq!(got[2].as_deref(), Some("王刚"));
     }
 
     #[test]
