@@ -263,11 +263,27 @@ impl Actors {
         // Comma-chunks, left to right: (start, end) in `region`.
         let mut chunks = Vec::new();
         let mut start = 0;
+        // Parentheses glued to what precedes them are references, not asides:
+        // "subsections 10.1(a)-(h) of this section shall".
+        let mut glued = 0usize;
+        let mut prev = ' ';
         for (k, c) in region.char_indices() {
-            if EN_CLAUSE.contains(&c) {
+            let reference = match c {
+                '(' if prev.is_alphanumeric() || matches!(prev, ')' | '-') => {
+                    glued += 1;
+                    true
+                }
+                ')' if glued > 0 => {
+                    glued -= 1;
+                    true
+                }
+                _ => false,
+            };
+            if !reference && EN_CLAUSE.contains(&c) {
                 chunks.push((start, k));
                 start = k + c.len_utf8();
             }
+            prev = c;
         }
         chunks.push((start, region.len()));
         // Right to left: skip empty chunks and adverbials ("To the extent permitted by
@@ -470,6 +486,29 @@ mod tests {
         let k = text.find(trigger).unwrap();
         a.find(lang, text, 0, Span::new(k, k + trigger.len()), rule, None)
             .map(|s| s.of(text).to_string())
+    }
+
+    #[test]
+    fn a_reference_in_parentheses_does_not_cut_the_subject() {
+        assert_eq!(
+            actor(
+                "The guidance issued under subsections 10.1(a)-(h) of this order shall not apply.",
+                "shall",
+                ActorRule::Subject,
+            )
+            .as_deref(),
+            Some("The guidance issued under subsections 10.1(a)-(h) of this order")
+        );
+        // An aside in parentheses still does.
+        assert_eq!(
+            actor(
+                "Within 90 days (or sooner), the Secretary shall report.",
+                "shall",
+                ActorRule::Subject,
+            )
+            .as_deref(),
+            Some("the Secretary")
+        );
     }
 
     #[test]
