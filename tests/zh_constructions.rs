@@ -92,6 +92,21 @@ fn an_opener_stops_at_the_next_title_of_a_collection() {
 }
 
 #[test]
+fn a_duty_list_under_a_responsibility_heading_gives_one_task_per_duty() {
+    let f = Found::new(
+        "七、责任制清单\n1. 公司级 总经理\n1. 负责组织制定安全生产规章制度；\n\
+         2. 发生事故后立即报告负责人；\n3. 法律、法规规定的其他安全生产职责。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "1. 负责组织制定安全生产规章制度；",
+            "2. 发生事故后立即报告负责人；"
+        ]
+    );
+}
+
+#[test]
 fn bare_titles_and_purpose_lines_are_not_directives() {
     let f = Found::new(
         "为加强安全生产工作，结合本市实际，制定本方案。\n一、总体要求\n二、主要任务\n三、保障措施\n",
