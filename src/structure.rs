@@ -94,6 +94,8 @@ pub struct Structure {
     zh_verbs: AhoCorasick,
     zh_verb_list: Vec<String>,
     en_verbs: HashSet<String>,
+    /// Words that open an adverbial phrase ("In coordination with ..., develop").
+    en_subordinators: HashSet<String>,
     en_adverbs: LazyRegex,
 }
 
@@ -150,6 +152,11 @@ impl Structure {
                 en_verbs.insert(form);
             }
         }
+        let en_subordinators = dict
+            .words_of(Lang::En, "subordinator")
+            .filter(|w| !w.contains(' '))
+            .map(str::to_lowercase)
+            .collect();
         let both = |class| -> Vec<String> {
             dict.words_of(Lang::Zh, class)
                 .chain(dict.words_of(Lang::En, class))
@@ -169,6 +176,7 @@ impl Structure {
             zh_verbs,
             zh_verb_list,
             en_verbs,
+            en_subordinators,
             en_adverbs: LazyRegex::new(
                 r"^(?:(?:\w+ly|also|further|then|and|or|to)\s+)*",
                 REGEX_SIZE_LIMIT,
@@ -368,6 +376,30 @@ impl Structure {
 
     /// The command verb an English unit opens with, after `from`.
     pub fn en_verb(&self, view: &str, from: usize) -> Option<Span> {
+        if let Some(verb) = self.en_verb_at(view, from) {
+            return Some(verb);
+        }
+        // "(6) In cooperation with Federal, State, and local agencies, develop plans": after
+        // an adverbial phrase, the verb follows one of its commas.
+        let first = view[from..]
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !self.en_subordinators.contains(&first) {
+            return None;
+        }
+        let end = view.len().min(from + 300);
+        view[from..end]
+            .match_indices(',')
+            .map(|(k, _)| from + k + 1)
+            .find_map(|at| {
+                let skip = view[at..].len() - view[at..].trim_start().len();
+                self.en_verb_at(view, at + skip)
+            })
+    }
+
+    fn en_verb_at(&self, view: &str, from: usize) -> Option<Span> {
         let rest = &view[from..];
         let skip = self.en_adverbs.find(rest).map_or(0, |m| m.end());
         let word_start = from + skip;

@@ -315,3 +315,22 @@ fn passive_future_of_an_official_verb_is_a_commitment() {
         }
     }
 }
+
+#[test]
+fn a_list_item_may_open_with_an_adverbial_phrase_before_its_verb() {
+    let f = Found::new(
+        "The Secretary of Agriculture shall:\n\
+         (1) In cooperation with Federal, State, and local agencies, develop plans for food;\n\
+         (2) within 90 days of the date of this order, submit a report to the President;\n\
+         (3) Be prepared to provide direction to all modes of transport;\n\
+         (4) In general, the resources of the Department.\n",
+    );
+    assert_eq!(
+        f.sentences()[1..],
+        [
+            "(1) In cooperation with Federal, State, and local agencies, develop plans for food;",
+            "(2) within 90 days of the date of this order, submit a report to the President;",
+            "(3) Be prepared to provide direction to all modes of transport;",
+        ]
+    );
+}
