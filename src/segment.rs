@@ -239,7 +239,7 @@ struct Layout {
 
 impl Layout {
     fn measure(text: &str, lines: &[Line]) -> Layout {
-        let mut lens: Vec<usize> = lines
+        let lens: Vec<usize> = lines
             .iter()
             .filter(|l| l.chars >= 8)
             .map(|l| l.chars)
@@ -247,20 +247,35 @@ impl Layout {
         if lens.len() < 8 {
             return Layout { wrap: None };
         }
-        lens.sort_unstable();
-        let width = lens[lens.len() * 9 / 10];
-        // A wrapped line runs close to the width and stops without closing punctuation,
-        // with more text on the next line.
-        let mut wrapped = 0;
-        for pair in lines.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            if a.chars * 10 >= width * 7
-                && !b.content.is_empty()
-                && !ends_closed(&text[a.content.start..a.content.end])
-            {
-                wrapped += 1;
+        // A wrapped line stops without closing punctuation, with more text on the next
+        // line, and runs close to the width. The width is read from such lines only: notes
+        // and quotations kept as long unwrapped lines must not set it.
+        let mut open: Vec<usize> = lines
+            .windows(2)
+            .filter(|pair| {
+                let (a, b) = (pair[0], pair[1]);
+                a.chars >= 8
+                    && !b.content.is_empty()
+                    && !ends_closed(&text[a.content.start..a.content.end])
+            })
+            .map(|pair| pair[0].chars)
+            .collect();
+        if open.is_empty() {
+            return Layout { wrap: None };
+        }
+        // The most common length (the longer on a tie): a document may hold parts wrapped
+        // at different widths (a body at 30 characters, notes at 50), and the narrowest
+        // common one must still count.
+        open.sort_unstable();
+        let mut width = open[0];
+        let mut best = 0;
+        for run in open.chunk_by(|a, b| a == b) {
+            if run.len() >= best {
+                best = run.len();
+                width = run[0];
             }
         }
+        let wrapped = open.iter().filter(|&&n| n * 10 >= width * 7).count();
         let wrap = (wrapped >= 5 && wrapped * 10 >= lens.len() * 4).then_some(width);
         Layout { wrap }
     }

@@ -341,3 +341,33 @@ fn hard_wrapped_lines_join_into_one_sentence() {
         "a cited sentence runs across a line break"
     );
 }
+
+#[test]
+fn hard_wrapped_body_is_joined_even_when_its_notes_are_wrapped_wider() {
+    // A body wrapped at 20 characters, then fewer lines of notes wrapped at 45: the body's
+    // lines must still count as wrapped, though they are much shorter than the notes'.
+    let body = "各地区各部门必须把安全生产摆在更加突出的位置。各级党委和政府要切实担负起领导责任，坚决遏制重特大事故发生。企业主要负责人必须亲自部署隐患排查整治工作。";
+    let note = "〔1〕本文是为中央起草的指示，原载于当年的文件汇编，收入本书时作者作了个别文字上的修改，并对有关史实加了注释，以便读者查考和研究之用。";
+    let mut text = String::new();
+    for line in body.repeat(2).chars().collect::<Vec<_>>().chunks(20) {
+        text.extend(line);
+        text.push('\n');
+    }
+    text.push_str("注释\n");
+    for _ in 0..3 {
+        for line in note.chars().collect::<Vec<_>>().chunks(45) {
+            text.extend(line);
+            text.push('\n');
+        }
+    }
+    let f = Found::new(&text);
+    let cited: Vec<String> = f.sentences().iter().map(|s| s.replace('\n', "")).collect();
+    assert_eq!(
+        cited[..3],
+        [
+            "各地区各部门必须把安全生产摆在更加突出的位置。",
+            "各级党委和政府要切实担负起领导责任，坚决遏制重特大事故发生。",
+            "企业主要负责人必须亲自部署隐患排查整治工作。",
+        ]
+    );
+}
