@@ -389,7 +389,10 @@ impl Structure {
         if !self.en_subordinators.contains(&first) {
             return None;
         }
-        let end = view.len().min(from + 300);
+        let mut end = view.len().min(from + 300);
+        while !view.is_char_boundary(end) {
+            end -= 1;
+        }
         view[from..end]
             .match_indices(',')
             .map(|(k, _)| from + k + 1)
