@@ -606,8 +606,8 @@ impl Segmenter {
 
 impl Segmenter {
     /// Two sentences glued without a space: "modern agriculture.We will". The word before
-    /// the period is a lower-case word of three letters or more, and the next is a
-    /// capitalized word, not an acronym or a domain name.
+    /// the period is a word of three letters or more ending in lower case, and the next is a
+    /// capitalized word (or the article "A"), not an acronym or a domain name.
     fn glued(&self, text: &str, start: usize, i: usize, after: &str) -> bool {
         let before: String = text[start..i]
             .chars()
@@ -615,11 +615,13 @@ impl Segmenter {
             .take_while(|c| c.is_alphanumeric())
             .collect();
         let mut next = after.chars();
-        next.next();
+        let first = next.next();
         let second = next.next();
         before.chars().count() >= 3
-            && before.chars().all(|c| c.is_lowercase())
-            && second.is_some_and(|c| c.is_lowercase())
+            && before.chars().take(2).all(|c| c.is_lowercase())
+            && before.chars().all(|c| c.is_alphabetic())
+            && (second.is_some_and(|c| c.is_lowercase())
+                || (first == Some('A') && second.is_some_and(is_space)))
             && !self
                 .abbrev
                 .contains(&before.chars().rev().collect::<String>())

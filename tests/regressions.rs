@@ -184,6 +184,25 @@ fn glued_english_sentences_are_split() {
 }
 
 #[test]
+fn glued_sentences_split_after_a_capitalized_word_and_before_the_article_a() {
+    for (text, n) in [
+        (
+            "We will pursue the Belt and Road Initiative.Guided by this, we act.",
+            2,
+        ),
+        (
+            "We will build roads in rural areas.A total of 200 will be built.",
+            2,
+        ),
+        ("The U.S.Army must act.", 1),
+        ("Visit www.example.com today.", 1),
+    ] {
+        let doc = Document::from_text("t", text);
+        assert_eq!(ex().segment(&doc).len(), n, "{text}");
+    }
+}
+
+#[test]
 fn an_actor_is_a_party_not_an_adverb() {
     let got = tasks("一、快速抓好问题整改。\n");
     assert!(got.iter().all(|t| t.2.is_none()), "{got:?}");
