@@ -225,10 +225,13 @@ impl Structure {
                                 && same_line_follows
                                 && chars <= 16))
                 } else {
+                    // A line that ends in a colon or a comma leads into what follows
+                    // ("今年要着重抓好以下九个方面工作："): it is not a title.
                     s.whole_line()
                         && chars <= HEADING_CHARS
                         && s.end != Terminator::Stop
                         && s.end != Terminator::Semicolon
+                        && !body_text.trim_end().ends_with(['：', ':', '，', ',', '、'])
                 };
                 place
             })

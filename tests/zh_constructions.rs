@@ -107,6 +107,21 @@ fn a_duty_list_under_a_responsibility_heading_gives_one_task_per_duty() {
 }
 
 #[test]
+fn a_line_leading_into_a_list_is_not_a_title_that_closes_the_section() {
+    // "今年要着重抓好以下……工作：" stands on its own line without a marker, like a title;
+    // it must not close the task section around it.
+    let f = Found::new(
+        "政府工作报告\n二、2008年主要任务\n今年要着重抓好以下两个方面工作：\n\
+         （一）加强农业基础建设\n加强多双边和区域经济合作。\n",
+    );
+    assert!(
+        f.sentences().contains(&"加强多双边和区域经济合作。"),
+        "{:?}",
+        f.sentences()
+    );
+}
+
+#[test]
 fn bare_titles_and_purpose_lines_are_not_directives() {
     let f = Found::new(
         "为加强安全生产工作，结合本市实际，制定本方案。\n一、总体要求\n二、主要任务\n三、保障措施\n",
