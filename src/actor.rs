@@ -106,6 +106,22 @@ impl Actors {
             }
             (ActorRule::Subject, Lang::En) => {
                 if self.en_passive(&view[trigger.end..]) {
+                    // "It must be based on ...": a pronoun subject is the party as written;
+                    // a passive's noun subject ("Regulations shall be adopted") is not.
+                    let before = view[from.min(trigger.start)..trigger.start].trim_end();
+                    let word_start = before
+                        .rfind(|c: char| !c.is_alphabetic())
+                        .map_or(0, |k| k + 1);
+                    let word = &before[word_start..];
+                    let rest = before[..word_start].trim_end();
+                    let alone = rest.is_empty() || rest.ends_with([',', ';', ':']);
+                    if alone && matches!(word, "It" | "it" | "They" | "they" | "We" | "we") {
+                        let at = from.min(trigger.start) + word_start;
+                        return (
+                            Some(Span::new(at, at + word.len())),
+                            "a pronoun subject of a passive",
+                        );
+                    }
                     return (None, "a passive names no actor");
                 }
                 self.en_subject(view, from.min(trigger.start), trigger.start)
@@ -486,6 +502,21 @@ mod tests {
         let k = text.find(trigger).unwrap();
         a.find(lang, text, 0, Span::new(k, k + trigger.len()), rule, None)
             .map(|s| s.of(text).to_string())
+    }
+
+    #[test]
+    fn a_passive_names_its_pronoun_subject_but_not_its_noun_subject() {
+        let get = |t: &str| actor(t, "must", ActorRule::Subject);
+        assert_eq!(
+            get("It must be based on the best science.").as_deref(),
+            Some("It")
+        );
+        assert_eq!(
+            get("Accordingly, they must be told at once.").as_deref(),
+            Some("they")
+        );
+        assert_eq!(get("Regulations must be adopted in public."), None);
+        assert_eq!(get("The rule that it must be read is old."), None);
     }
 
     #[test]
