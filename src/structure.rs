@@ -12,7 +12,9 @@
 //!   before closes the sections opened since; a new style opens a deeper one.
 //! - **Modes.** A heading whose text contains a `section-task` word (主要任务, 保障措施, ...)
 //!   opens a task section, `section-goal` (工作目标, 总体要求) a goal section, and
-//!   `section-background` (基本情况, 工作回顾) a background one; other headings inherit. An
+//!   `section-background` (基本情况, 工作回顾) a background one; a numbered Chinese heading
+//!   that opens with a command verb (五、贯彻新发展理念……) opens a task section unless a
+//!   background one holds it; other headings inherit. An
 //!   `opener` phrase (通知如下) puts the rest of the document in task mode, until a title
 //!   line without a marker begins the next piece of a collection. Such titles are
 //!   never directives themselves.
@@ -336,7 +338,19 @@ impl Structure {
                     stack.clear();
                 }
                 let parent = stack.last().map(|e| e.1).unwrap_or(root);
-                let mode = named.map_or(parent, |n| n.0);
+                let mode = match named {
+                    Some(n) => n.0,
+                    // "五、贯彻新发展理念，建设现代化经济体系": a numbered heading that is
+                    // itself a command opens a section of commands, unless a review section
+                    // holds it. (An unnumbered title is the name of a piece, not a command.)
+                    None if style.is_some()
+                        && parent == Mode::Plain
+                        && self.opens_with_zh_verb(body) =>
+                    {
+                        Mode::Task
+                    }
+                    None => parent,
+                };
                 let bare = body.trim_end_matches(['。', '.']);
                 let chars = bare.chars().count();
                 let topic =
@@ -375,6 +389,16 @@ impl Structure {
         self.zh_verbs
             .find_iter(&view[from..])
             .map(move |m| Span::new(from + m.start(), from + m.end()))
+    }
+
+    /// True when a Chinese heading opens with a command verb, perhaps after a two-character
+    /// adverb (全面深化, 大力推进).
+    fn opens_with_zh_verb(&self, heading: &str) -> bool {
+        let head: String = heading.trim_start().chars().take(6).collect();
+        self.zh_verbs
+            .find_iter(&head)
+            .next()
+            .is_some_and(|m| head[..m.start()].chars().count() <= 2)
     }
 
     /// The command verb an English unit opens with, after `from`.

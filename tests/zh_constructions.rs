@@ -122,6 +122,23 @@ fn a_line_leading_into_a_list_is_not_a_title_that_closes_the_section() {
 }
 
 #[test]
+fn a_numbered_heading_that_commands_opens_a_section_of_commands() {
+    // A report's chapters are named by what they order; no 主要任务 in sight.
+    let f = Found::new(
+        "一、过去五年工作回顾\n（一）加强宏观调控\n全面开展隐患排查整治。\n\
+         五、贯彻新发展理念，建设现代化经济体系\n深化医药卫生体制改革。\n",
+    );
+    // The review's commands report what was done; the chapter's are tasks, its heading too.
+    assert_eq!(
+        f.sentences(),
+        [
+            "五、贯彻新发展理念，建设现代化经济体系",
+            "深化医药卫生体制改革。"
+        ]
+    );
+}
+
+#[test]
 fn bare_titles_and_purpose_lines_are_not_directives() {
     let f = Found::new(
         "为加强安全生产工作，结合本市实际，制定本方案。\n一、总体要求\n二、主要任务\n三、保障措施\n",
