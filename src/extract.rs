@@ -465,22 +465,20 @@ impl Extractor {
         let mut tasks = Vec::new();
         let mut hits = Vec::new();
         for (i, unit) in units.iter().enumerate() {
-            for c in unit.checked.iter().filter(|_| self.record_hits) {
-                hits.push(Hit {
+            if self.record_hits {
+                hits.extend(unit.checked.iter().map(|c| Hit {
                     sentence: i,
                     entry: c.candidate.entry,
                     span: unit.view.to_doc(c.candidate.span),
                     dropped: c.dropped,
-                });
+                }));
             }
             let mut trigs = self.dictionary_triggers(unit);
-            if unit.lang == Lang::En
+            if !trigs.is_empty()
+                && unit.lang == Lang::En
                 && places[i].marker.is_none()
                 && sentences[i].whole_line()
-                && sentences[i]
-                    .span
-                    .of(text)
-                    .ends_with(|c: char| c.is_alphanumeric() || c == ')')
+                && matches!(sentences[i].end, Terminator::Line | Terminator::End)
                 && stands_alone(text, sentences[i].span)
             {
                 // A title between blank lines ("What the government will do in 2017")
@@ -807,17 +805,11 @@ fn clause_around(view: &str, span: Span) -> Span {
 /// True when `span` is a paragraph of its own: a blank line (or the document's edge) before
 /// and after it.
 fn stands_alone(text: &str, span: Span) -> bool {
-    let before = text[..span.start].trim_end_matches([' ', '\t', '\r']);
-    let after = text[span.end..].trim_start_matches([' ', '\t', '\r']);
-    let blank_before = before.is_empty()
-        || before.strip_suffix('\n').is_some_and(|b| {
-            b.trim_end_matches([' ', '\t', '\r']).ends_with('\n') || b.trim().is_empty()
-        });
-    let blank_after = after.is_empty()
-        || after.strip_prefix('\n').is_some_and(|a| {
-            a.trim_start_matches([' ', '\t', '\r']).starts_with('\n') || a.trim().is_empty()
-        });
-    blank_before && blank_after
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    let gap_before = &before[before.trim_end().len()..];
+    let gap_after = &after[..after.len() - after.trim_start().len()];
+    (gap_before.len() == before.len() || gap_before.matches('\n').count() >= 2)
+        && (gap_after.len() == after.len() || gap_after.matches('\n').count() >= 2)
 }
 
 /// True when a longer kept trigger covers this one ("No agency shall" covers "shall").

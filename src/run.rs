@@ -137,50 +137,48 @@ pub fn run(
     progress: &mut dyn Progress,
 ) -> io::Result<Summary> {
     let jobs = opts.jobs.max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(io::Error::other)?;
     let mut summary = Summary::new();
+    let mut emit = |o: Outcome| -> io::Result<()> {
+        summary.add(&o.doc);
+        write(extractor, &o, opts.what, sink)?;
+        progress.finished(&o.doc);
+        Ok(())
+    };
     if jobs == 1 {
         for item in items {
-            let o = process(extractor, item, opts);
-            summary.add(&o.doc);
-            write(extractor, &o, opts.what, sink)?;
-            progress.finished(&o.doc);
+            emit(process(extractor, item, opts))?;
         }
-        sink.finish(&summary)?;
-        return Ok(summary);
-    }
-    // Workers analyse a window of inputs while this thread cites and writes the window
-    // before it, in input order; at most three windows are in memory (one being analysed,
-    // one waiting, one being written).
-    std::thread::scope(|scope| -> io::Result<()> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
-        let pool = &pool;
-        scope.spawn(move || {
-            for window in items.chunks(jobs * 4) {
-                let outcomes: Vec<Outcome> = pool.install(|| {
-                    window
-                        .par_iter()
-                        .map(|it| process(extractor, it, opts))
-                        .collect()
-                });
-                if tx.send(outcomes).is_err() {
-                    // The writer stopped (an output error): nothing more to do.
-                    return;
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(io::Error::other)?;
+        // Workers analyse a window of inputs while this thread cites and writes the window
+        // before it, in input order; at most three windows are in memory (one being
+        // analysed, one waiting, one being written).
+        std::thread::scope(|scope| -> io::Result<()> {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+            let pool = &pool;
+            scope.spawn(move || {
+                for window in items.chunks(jobs * 4) {
+                    let outcomes: Vec<Outcome> = pool.install(|| {
+                        window
+                            .par_iter()
+                            .map(|it| process(extractor, it, opts))
+                            .collect()
+                    });
+                    if tx.send(outcomes).is_err() {
+                        // The writer stopped (an output error): nothing more to do.
+                        return;
+                    }
                 }
+            });
+            for o in rx.into_iter().flatten() {
+                emit(o)?;
             }
-        });
-        for outcomes in rx {
-            for o in outcomes {
-                summary.add(&o.doc);
-                write(extractor, &o, opts.what, sink)?;
-                progress.finished(&o.doc);
-            }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        })?;
+    }
     sink.finish(&summary)?;
     Ok(summary)
 }

@@ -394,9 +394,14 @@ impl Structure {
     /// True when a Chinese heading opens with a command verb, perhaps after a two-character
     /// adverb (全面深化, 大力推进).
     fn opens_with_zh_verb(&self, heading: &str) -> bool {
-        let head: String = heading.trim_start().chars().take(6).collect();
+        let heading = heading.trim_start();
+        let end = heading
+            .char_indices()
+            .nth(6)
+            .map_or(heading.len(), |(k, _)| k);
+        let head = &heading[..end];
         self.zh_verbs
-            .find_iter(&head)
+            .find_iter(head)
             .next()
             .is_some_and(|m| head[..m.start()].chars().count() <= 2)
     }
