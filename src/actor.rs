@@ -115,7 +115,17 @@ impl Actors {
                     let word = &before[word_start..];
                     let rest = before[..word_start].trim_end();
                     let alone = rest.is_empty() || rest.ends_with([',', ';', ':']);
-                    if alone && matches!(word, "It" | "it" | "They" | "they" | "We" | "we") {
+                    // "It must be ensured that ...": an "it" that stands for the clause after
+                    // the participle names no one.
+                    let expletive = view[trigger.end..]
+                        .split_whitespace()
+                        .skip_while(|w| *w == "be" || w.ends_with("ly"))
+                        .nth(1)
+                        .is_some_and(|w| w == "that");
+                    if alone
+                        && !expletive
+                        && matches!(word, "It" | "it" | "They" | "they" | "We" | "we")
+                    {
                         let at = from.min(trigger.start) + word_start;
                         return (
                             Some(Span::new(at, at + word.len())),
@@ -516,6 +526,7 @@ mod tests {
             Some("they")
         );
         assert_eq!(get("Regulations must be adopted in public."), None);
+        assert_eq!(get("It must be ensured that no one is left out."), None);
         assert_eq!(get("The rule that it must be read is old."), None);
     }
 
