@@ -133,7 +133,8 @@ impl LazyRegex {
                     .build(p)
                     .ok()
             };
-            build(&self.pattern)
+            build(&ascii_word_boundaries(&self.pattern))
+                .or_else(|| build(&self.pattern))
                 .or_else(|| build(r"[^\s\S]"))
                 .expect("a pattern that matches nothing compiles")
         })
@@ -168,6 +169,11 @@ impl LazyRegex {
     /// The groups of the leftmost match.
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Groups<'h>> {
         let re = self.re();
+        // Most texts a pattern is tried on do not match: a match test costs no allocation
+        // and no capture engine.
+        if !re.is_match(hay) {
+            return None;
+        }
         let mut caps = re.create_captures();
         re.captures(hay, &mut caps);
         caps.is_match().then_some(Groups { hay, caps })
@@ -175,11 +181,60 @@ impl LazyRegex {
 
     /// The groups of every match, left to right.
     pub fn captures_iter<'h>(&self, hay: &'h str) -> Vec<Groups<'h>> {
-        self.re()
-            .captures_iter(hay)
+        let re = self.re();
+        if !re.is_match(hay) {
+            return Vec::new();
+        }
+        re.captures_iter(hay)
             .map(|caps| Groups { hay, caps })
             .collect()
     }
+}
+
+/// `pattern` with every `\b` outside a character class made an ASCII word boundary,
+/// `(?-u:\b)`: letters, digits and `_` of ASCII are the word characters.
+///
+/// A Unicode `\b` makes the lazy DFA give up at the first non-ASCII byte of a sentence (a
+/// curly quote, a dash, a Chinese word) and the search start again in a slower engine. The
+/// dictionaries' `\b` all sit beside English words, where the two agree.
+pub fn ascii_word_boundaries(pattern: &str) -> std::borrow::Cow<'_, str> {
+    if !pattern.contains("\\b") {
+        return std::borrow::Cow::Borrowed(pattern);
+    }
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    // Depth of character classes (they nest: `[a[^b]]`); `]` right after `[` or `[^` is a
+    // literal.
+    let mut class = 0usize;
+    let mut class_opened = false;
+    while let Some(c) = chars.next() {
+        let just_opened = std::mem::take(&mut class_opened);
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if class == 0 => out.push_str("(?-u:\\b)"),
+                Some(d) => {
+                    out.push(c);
+                    out.push(d);
+                }
+                None => out.push(c),
+            },
+            '[' => {
+                class += 1;
+                class_opened = true;
+                out.push(c);
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+            }
+            ']' if class > 0 && !just_opened => {
+                class -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The most literals one pattern's factor may have before it is not worth filtering on.
@@ -367,6 +422,30 @@ mod tests {
         );
         assert_eq!(lits(r"^\s*$"), None);
         assert_eq!(lits(r"[a-z]+"), None);
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii_outside_classes_only() {
+        assert_eq!(ascii_word_boundaries(r"\bmust\b"), r"(?-u:\b)must(?-u:\b)");
+        // An escaped backslash before b, and classes (a `]` right after `[` or `[^` is a
+        // literal), are left alone.
+        assert_eq!(ascii_word_boundaries(r"\\b[]\b]\b"), r"\\b[]\b](?-u:\b)");
+        assert_eq!(ascii_word_boundaries(r"[^]x]\b"), r"[^]x](?-u:\b)");
+        assert_eq!(ascii_word_boundaries(r"[a[\b]]\b"), r"[a[\b]](?-u:\b)");
+        assert!(matches!(
+            ascii_word_boundaries("要"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn an_english_word_boundary_holds_beside_any_non_ascii_character() {
+        let r = LazyRegex::new(r"\bif\b", 1 << 20);
+        assert!(r.is_match("“if” you must"));
+        assert!(r.is_match("— if —"));
+        assert!(!r.is_match("shift"));
+        // An ASCII boundary: Chinese characters are not word characters.
+        assert!(r.is_match("如果if就"));
     }
 
     #[test]
