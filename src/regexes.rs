@@ -39,6 +39,8 @@ use regex_syntax::hir::{Hir, HirKind};
 #[derive(Debug)]
 pub struct LazyRegex {
     pattern: String,
+    /// For [`LazyRegex::any_of`], the patterns, each with its own groups.
+    alternatives: Vec<String>,
     size_limit: usize,
     cell: OnceLock<Meta>,
 }
@@ -47,6 +49,7 @@ impl Clone for LazyRegex {
     fn clone(&self) -> Self {
         LazyRegex {
             pattern: self.pattern.clone(),
+            alternatives: self.alternatives.clone(),
             size_limit: self.size_limit,
             cell: self.cell.clone(),
         }
@@ -108,6 +111,23 @@ impl LazyRegex {
     pub fn new(pattern: impl Into<String>, size_limit: usize) -> Self {
         LazyRegex {
             pattern: pattern.into(),
+            alternatives: Vec::new(),
+            size_limit,
+            cell: OnceLock::new(),
+        }
+    }
+
+    /// A regex that matches where any of `patterns` does. Each pattern keeps its own groups,
+    /// so two may name a group alike. Where several match at one place, the earlier wins.
+    pub fn any_of<S: AsRef<str>>(patterns: &[S], size_limit: usize) -> Self {
+        let alternatives: Vec<String> = patterns.iter().map(|p| p.as_ref().to_string()).collect();
+        LazyRegex {
+            pattern: alternatives
+                .iter()
+                .map(|p| format!("(?:{p})"))
+                .collect::<Vec<_>>()
+                .join("|"),
+            alternatives,
             size_limit,
             cell: OnceLock::new(),
         }
@@ -120,7 +140,7 @@ impl LazyRegex {
 
     fn re(&self) -> &Meta {
         self.cell.get_or_init(|| {
-            let build = |p: &str| {
+            let build = |ps: &[&str]| {
                 Meta::builder()
                     .configure(
                         Meta::config()
@@ -130,12 +150,20 @@ impl LazyRegex {
                             // sixty patterns with the default 2 MiB each would not be small.
                             .hybrid_cache_capacity(1 << 18),
                     )
-                    .build(p)
+                    .build_many(ps)
                     .ok()
             };
-            build(&ascii_word_boundaries(&self.pattern))
-                .or_else(|| build(&self.pattern))
-                .or_else(|| build(r"[^\s\S]"))
+            let written: Vec<&str> = if self.alternatives.is_empty() {
+                vec![self.pattern.as_str()]
+            } else {
+                self.alternatives.iter().map(String::as_str).collect()
+            };
+            let ascii: Vec<std::borrow::Cow<'_, str>> =
+                written.iter().map(|p| ascii_word_boundaries(p)).collect();
+            let ascii: Vec<&str> = ascii.iter().map(|p| p.as_ref()).collect();
+            build(&ascii)
+                .or_else(|| build(&written))
+                .or_else(|| build(&[r"[^\s\S]"]))
                 .expect("a pattern that matches nothing compiles")
         })
     }
@@ -446,6 +474,19 @@ mod tests {
         assert!(!r.is_match("shift"));
         // An ASCII boundary: Chinese characters are not word characters.
         assert!(r.is_match("如果if就"));
+    }
+
+    #[test]
+    fn any_of_matches_where_one_does_and_groups_may_share_a_name() {
+        let r = LazyRegex::any_of(&[r"^(?P<m>\d\.)\p{Han}", r"^(?P<m>[a-z]\))\s"], 1 << 20);
+        assert!(r.is_match("1.加强"));
+        assert!(r.is_match("b) do it"));
+        assert!(!r.is_match("1. do it"));
+        let caps = r.captures("b) do it").unwrap();
+        assert_eq!(caps.name("m").unwrap().as_str(), "b)");
+        // Where both match, the earlier pattern names the match.
+        let r = LazyRegex::any_of(&["^a", "^ab"], 1 << 20);
+        assert_eq!(r.find("abc").unwrap().as_str(), "a");
     }
 
     #[test]

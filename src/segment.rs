@@ -111,18 +111,12 @@ impl Segmenter {
                 .map(|w| w.trim_end_matches('.').to_lowercase())
                 .collect()
         };
-        let alternation = dict
+        let anchored: Vec<String> = dict
             .markers
             .iter()
-            .map(|m| format!("(?:{})", m.pattern))
-            .collect::<Vec<_>>()
-            .join("|");
-        let alternation = if alternation.is_empty() {
-            "[^\\s\\S]".to_string()
-        } else {
-            alternation
-        };
-        let markers = LazyRegex::new(format!("^(?:{alternation})"), REGEX_SIZE_LIMIT * 4);
+            .map(|m| format!("^(?:{})", m.pattern))
+            .collect();
+        let markers = LazyRegex::any_of(&anchored, REGEX_SIZE_LIMIT * 4);
         Ok(Segmenter {
             abbrev: lower("abbrev"),
             abbrev_end: lower("abbrev-end"),
@@ -909,6 +903,23 @@ mod tests {
             CASES.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn a_second_marker_row_naming_its_marker_group_keeps_every_marker() {
+        // The markers were once joined into one alternation, where two rows with a group
+        // `(?P<m>...)` made the pattern fail to compile and no marker was ever seen.
+        let mut dict = Dictionary::builtin();
+        dict.add_file(
+            "mine.tsv",
+            "# kind: markers\nstyle\tpattern\texample\nstar-cjk\t(?P<m>★)\\p{Han}\t★加强领导\n",
+        )
+        .unwrap();
+        let seg = Segmenter::new(&dict).unwrap();
+        assert!(seg.starts_with_marker("★加强领导"));
+        assert!(seg.starts_with_marker("1.加强领导"));
+        assert_eq!(seg.marker_len("一、总体要求"), Some("一、".len()));
+        assert!(!seg.starts_with_marker("加强领导"));
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub struct Place {
 #[derive(Debug)]
 pub struct Structure {
     styles: Vec<LazyRegex>,
+    /// All the styles at once: most sentences open with none, and one test says so.
+    any_style: LazyRegex,
     letter_style: Option<usize>,
     roman_style: Option<usize>,
     section_words: AhoCorasick,
@@ -117,6 +119,10 @@ impl Structure {
                 ))
             })
             .collect::<Result<Vec<_>>>()?;
+        let any_style = LazyRegex::any_of(
+            &styles.iter().map(LazyRegex::as_str).collect::<Vec<_>>(),
+            REGEX_SIZE_LIMIT * 4,
+        );
         let mut section_words = Vec::new();
         let mut section_modes = Vec::new();
         for (class, mode) in [
@@ -168,6 +174,7 @@ impl Structure {
         let style_named = |n: &str| dict.markers.iter().position(|m| m.style == n);
         Ok(Structure {
             styles,
+            any_style,
             letter_style: style_named("en-paren-lower"),
             roman_style: style_named("en-paren-roman"),
             section_words,
@@ -203,8 +210,13 @@ impl Structure {
                     body_start: s.span.start,
                     ..Place::default()
                 };
-                if let Some((mut style, len)) =
-                    self.styles.iter().enumerate().find_map(|(k, re)| {
+                let styled = self.any_style.is_match(body);
+                if let Some((mut style, len)) = self
+                    .styles
+                    .iter()
+                    .enumerate()
+                    .filter(|_| styled)
+                    .find_map(|(k, re)| {
                         // A group `m` delimits the marker when the pattern needs context after it.
                         re.captures(body)
                             .map(|c| (k, c.name("m").unwrap_or(c.get(0).expect("group 0")).end()))
