@@ -43,10 +43,50 @@ fn main() {
     }
     let bytes = builder.into_inner().expect("an FST");
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
+    fs::write(out.join("jieba_first.bin"), first_char_table(&bytes)).expect("write the table");
     fs::write(out.join("jieba.fst"), bytes).expect("write the FST");
     fs::write(
         out.join("jieba_total.rs"),
         format!("/// The sum of the word list's frequencies.\npub const TOTAL: u64 = {total};\n"),
     )
     .expect("write the total");
+}
+
+/// The first characters most Chinese words start with: U+4E00 to U+9FFF.
+const FIRST: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
+
+/// Where the FST stands after each character of [`FIRST`]: for each, little-endian, the
+/// node's address and the output so far (u64::MAX and 0 when no word starts with it). A walk
+/// from a character then skips its first three transitions, the costliest of a word lookup.
+fn first_char_table(bytes: &[u8]) -> Vec<u8> {
+    let fst = fst::raw::Fst::new(bytes.to_vec()).expect("the FST just built");
+    let mut table = Vec::with_capacity(FIRST.clone().count() * 16);
+    for cp in FIRST {
+        let c = char::from_u32(cp).expect("a BMP character");
+        let mut buf = [0u8; 4];
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        let mut found = true;
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            match node.find_input(b) {
+                Some(i) => {
+                    let t = node.transition(i);
+                    out = out.cat(t.out);
+                    node = fst.node(t.addr);
+                }
+                None => {
+                    found = false;
+                    break;
+                }
+            }
+        }
+        let (addr, value) = if found {
+            (node.addr() as u64, out.value())
+        } else {
+            (u64::MAX, 0)
+        };
+        table.extend_from_slice(&addr.to_le_bytes());
+        table.extend_from_slice(&value.to_le_bytes());
+    }
+    table
 }

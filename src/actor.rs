@@ -14,6 +14,8 @@
 
 use std::collections::HashSet;
 
+use aho_corasick::AhoCorasick;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::dictionary::{ActorRule, Dictionary};
@@ -32,6 +34,8 @@ pub struct Actors {
     zh_times: Vec<String>,
     zh_party_heads: Vec<String>,
     zh_party_tails: Vec<String>,
+    /// The party tails in one automaton, for [`Actors::party_prefix`].
+    zh_party_tail_finder: Option<AhoCorasick>,
     zh_verbs: Vec<String>,
     en_verbs: HashSet<String>,
 }
@@ -53,7 +57,10 @@ impl Actors {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
             v
         };
+        let zh_party_tails = zh("party-tail");
         Actors {
+            zh_party_tail_finder: AhoCorasick::new(&zh_party_tails).ok(),
+            zh_party_tails,
             en_subordinators: en("subordinator"),
             en_conjunctions: en("conjunction"),
             en_reporting: en("reporting"),
@@ -63,7 +70,6 @@ impl Actors {
             zh_conjunctions: zh("conjunction"),
             zh_times: zh("time"),
             zh_party_heads: zh("party-head"),
-            zh_party_tails: zh("party-tail"),
             zh_verbs: zh("verb"),
             en_verbs: dict
                 .words_of(Lang::En, "verb")
@@ -234,13 +240,10 @@ impl Actors {
     /// "市应急管理局每周通报").
     fn party_prefix(&self, t: &str) -> Option<usize> {
         let limit: usize = t.chars().take(16).map(char::len_utf8).sum();
-        self.zh_party_tails
-            .iter()
-            .flat_map(|tail| {
-                t[..limit]
-                    .match_indices(tail.as_str())
-                    .map(|(k, w)| k + w.len())
-            })
+        self.zh_party_tail_finder
+            .as_ref()?
+            .find_overlapping_iter(&t[..limit])
+            .map(|m| m.end())
             .filter(|&n| t[..n].chars().count() >= 2)
             .max()
     }

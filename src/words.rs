@@ -29,6 +29,31 @@ include!(concat!(env!("OUT_DIR"), "/jieba_total.rs"));
 /// The FST of jieba's word list: word to frequency.
 static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba.fst"));
 
+/// Built by `build.rs` beside the FST: for each character from U+4E00 to U+9FFF, the FST
+/// node reached after its bytes and the output so far (16 bytes, little-endian; an address
+/// of u64::MAX when no word starts with it).
+static FIRST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_first.bin"));
+
+/// The characters [`FIRST_BYTES`] covers.
+const FIRST: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
+
+/// Where the FST stands after the character `c`: `Some(None)` when no word starts with it,
+/// `None` when the table does not cover it.
+fn first_step(c: char) -> Option<Option<(usize, u64)>> {
+    let cp = c as u32;
+    if !FIRST.contains(&cp) {
+        return None;
+    }
+    let at = (cp - FIRST.start()) as usize * 16;
+    let word = |k: usize| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&FIRST_BYTES[k..k + 8]);
+        u64::from_le_bytes(b)
+    };
+    let addr = word(at);
+    Some((addr != u64::MAX).then(|| (addr as usize, word(at + 8))))
+}
+
 /// jieba's dictionary plus added words, and the segmentation over it.
 #[derive(Clone)]
 pub struct JiebaWords {
@@ -181,7 +206,22 @@ impl JiebaWords {
             let mut out = Output::zero();
             let mut ci = start;
             let mut b = chars[start].0;
-            'walk: while ci < chars.len() {
+            // The first character's transitions come from the table built with the FST.
+            let walk = match first_step(chars[start].1) {
+                None => true,
+                Some(None) => false,
+                Some(Some((addr, value))) => {
+                    node = self.fst.node(addr);
+                    out = Output::new(value);
+                    ci += 1;
+                    b = byte_at(ci);
+                    if node.is_final() {
+                        edges.push((start, ci, out.cat(node.final_output()).value()));
+                    }
+                    true
+                }
+            };
+            'walk: while walk && ci < chars.len() {
                 let next = byte_at(ci + 1);
                 for &byte in &text.as_bytes()[b..next] {
                     match node.find_input(byte) {
@@ -306,6 +346,34 @@ impl WordSegmenter for JiebaWords {
 mod tests {
     use super::*;
     use crate::check::LazyJieba;
+
+    #[test]
+    fn the_first_character_table_agrees_with_the_fst() {
+        let fst = Fst::new(FST_BYTES).unwrap();
+        let mut words = 0;
+        for cp in FIRST {
+            let c = char::from_u32(cp).unwrap();
+            let mut buf = [0u8; 4];
+            let mut node = fst.root();
+            let mut out = Output::zero();
+            let mut walked = Some(());
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                let Some(i) = node.find_input(b) else {
+                    walked = None;
+                    break;
+                };
+                let t = node.transition(i);
+                out = out.cat(t.out);
+                node = fst.node(t.addr);
+            }
+            let want = walked.map(|()| (node.addr(), out.value()));
+            assert_eq!(first_step(c), Some(want), "{c}");
+            words += usize::from(want.is_some());
+        }
+        // Nearly every common character starts some word of jieba's list.
+        assert!(words > 10_000, "{words}");
+        assert_eq!(first_step('a'), None);
+    }
 
     fn same_as_jieba(added: &[&str], texts: &[&str]) {
         let added: Vec<String> = added.iter().map(|s| s.to_string()).collect();

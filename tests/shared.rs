@@ -25,6 +25,31 @@ fn shared() -> PathBuf {
     p
 }
 
+/// The corpus texts (`.txt` and `.md`) whose file names pass `keep`, decoded, in name order.
+fn corpus(keep: impl Fn(&str) -> bool) -> Vec<(PathBuf, directives::Document)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .filter(|p| p.file_name().is_some_and(|n| keep(&n.to_string_lossy())))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let loaded = directives::input::read(
+                &directives::input::Input::Path(path.clone()),
+                &Default::default(),
+            )
+            .unwrap();
+            let directives::formats::Loaded::Doc(doc) = loaded else {
+                panic!("{} was skipped", path.display());
+            };
+            (path, doc)
+        })
+        .collect()
+}
+
 /// Runs the binary over `inputs` and scores the output against `gold` with score.py.
 fn score(gold: &str, docdir: &Path, inputs: &[PathBuf]) -> Value {
     let shared = shared();
@@ -106,23 +131,8 @@ fn dev_zh_scores_stay_above_the_floor() {
 #[test]
 #[ignore = "reads ../shared; CI runs it with --ignored"]
 fn every_corpus_file_is_cited_exactly() {
-    let s = shared();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(s.join("corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    files.sort();
     let ex = directives::Extractor::with_defaults().unwrap();
-    for path in files {
-        let loaded = directives::input::read(
-            &directives::input::Input::Path(path.clone()),
-            &Default::default(),
-        )
-        .unwrap();
-        let directives::formats::Loaded::Doc(doc) = loaded else {
-            panic!("{} was skipped", path.display());
-        };
+    for (path, doc) in corpus(|_| true) {
         let found = ex.extract(&doc);
         let citer = directives::output::Citer::new(&doc);
         let chars: Vec<char> = doc.text.chars().collect();
@@ -216,5 +226,38 @@ fn eval_agrees_with_score_py() {
             );
             assert_eq!(ours["per_lang"], judged, "{gold} with {dict:?}");
         }
+    }
+}
+
+/// The word cutter built at compile time (an FST and a table of first characters) finds
+/// exactly jieba-rs's word boundaries on every line of the real texts, with and without
+/// the words the extractor adds.
+#[test]
+#[ignore = "reads ../shared; CI runs it with --ignored"]
+fn word_boundaries_are_jieba_rs_boundaries_on_the_corpus() {
+    use directives::check::{LazyJieba, WordSegmenter};
+    use directives::words::JiebaWords;
+    let docs = corpus(|name| name.starts_with("zh"));
+    assert!(!docs.is_empty());
+    let added: Vec<String> = ["严格落实", "要求如下", "加快推进", "强化监管"]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    for words in [Vec::new(), added] {
+        let ours = JiebaWords::new(&words);
+        let theirs = LazyJieba::new(words.clone());
+        let mut lines = 0;
+        for (path, doc) in &docs {
+            for line in doc.text.lines().filter(|l| !l.trim().is_empty()) {
+                assert_eq!(
+                    ours.boundaries(line),
+                    theirs.boundaries(line),
+                    "{}: {line}",
+                    path.display()
+                );
+                lines += 1;
+            }
+        }
+        assert!(lines > 1000, "{lines}");
     }
 }
