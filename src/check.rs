@@ -139,7 +139,7 @@ pub struct Context<'a> {
 /// boundaries from the run's start to its end, in sentence offsets). A run is a stretch of characters
 /// that jieba segments as one block (ideographs, ASCII letters and digits); runs are cut
 /// independently of one another, so only the runs that hold a candidate are ever cut.
-pub type WordRuns = RefCell<Vec<(usize, Vec<usize>)>>;
+pub type WordRuns = RefCell<Vec<(usize, Vec<u32>)>>;
 
 impl<'a> Context<'a> {
     /// A context; word boundaries are computed on first need, run by run, and kept in `runs`.
@@ -170,11 +170,14 @@ impl<'a> Context<'a> {
     }
 
     /// Calls `f` with the boundaries of the run around byte `at`, cutting it on first need.
-    fn with_run<R>(&self, at: usize, f: impl FnOnce(&[usize]) -> R) -> R {
+    ///
+    /// Boundaries are kept as `u32`: a view is one sentence, at most
+    /// [`crate::segment::MAX_UNIT_BYTES`] long.
+    fn with_run<R>(&self, at: usize, f: impl FnOnce(&[u32]) -> R) -> R {
         let mut runs = self.runs.borrow_mut();
         // Runs already cut, in order of start; each holds its own end as its last boundary.
         let k = runs.partition_point(|r| r.0 <= at);
-        if k > 0 && runs[k - 1].1.last().is_some_and(|&end| at <= end) {
+        if k > 0 && runs[k - 1].1.last().is_some_and(|&end| at <= end as usize) {
             return f(&runs[k - 1].1);
         }
         let v = self.view;
@@ -188,11 +191,11 @@ impl<'a> Context<'a> {
             .char_indices()
             .find(|&(_, c)| !is_run_char(c))
             .map_or(v.len(), |(k, _)| at + k);
-        let b: Vec<usize> = self
+        let b: Vec<u32> = self
             .words
             .boundaries(&v[start..end])
             .into_iter()
-            .map(|x| x + start)
+            .map(|x| u32::try_from(x + start).unwrap_or(u32::MAX))
             .collect();
         let k = runs.partition_point(|r| r.0 < start);
         runs.insert(k, (start, b));
@@ -208,7 +211,7 @@ impl<'a> Context<'a> {
         let after = self.view[at..].chars().next();
         match (before, after) {
             (Some(b), Some(a)) if is_run_char(b) && is_run_char(a) => {
-                self.with_run(at, |b| b.binary_search(&at).is_ok())
+                self.with_run(at, |b| b.binary_search(&(at as u32)).is_ok())
             }
             // Outside runs every character is a word of its own, but a CRLF is one.
             (Some('\r'), Some('\n')) => false,
@@ -236,8 +239,8 @@ impl<'a> Context<'a> {
         // The span's end is inside a run: the token that holds it must start where the span
         // starts, and what follows in that token must be a word.
         self.with_run(span.end, |b| {
-            let k = b.partition_point(|&x| x < span.end);
-            let (token_start, next) = (b[k - 1], b[k]);
+            let k = b.partition_point(|&x| (x as usize) < span.end);
+            let (token_start, next) = (b[k - 1] as usize, b[k] as usize);
             let rest = &self.view[span.end..next];
             token_start == span.start && rest.chars().count() >= 2 && self.words.is_known(rest)
         })
@@ -346,20 +349,15 @@ pub fn default_checks() -> Vec<Box<dyn Check>> {
     ]
 }
 
-/// Runs `checks` over every trigger candidate of a sentence. Blockers are returned too,
-/// marked dropped when they sit inside a word, so `explain` can show them.
-pub fn run(checks: &[Box<dyn Check>], ctx: &Context<'_>) -> Vec<Checked> {
+/// Runs `checks` over every trigger candidate of a sentence: beside each candidate, why it
+/// was dropped (`None`: kept). Blockers get a verdict too, dropped when they sit inside a
+/// word, so `explain` can show them.
+pub fn verdicts(checks: &[Box<dyn Check>], ctx: &Context<'_>) -> Vec<Option<Reason>> {
     ctx.candidates
         .iter()
-        .map(|c| {
-            let dropped = match c.entry {
-                Entry::Trigger(_) => checks.iter().find_map(|k| k.check(ctx, c)),
-                Entry::Blocker(_) => InsideWord.check(ctx, c),
-            };
-            Checked {
-                candidate: *c,
-                dropped,
-            }
+        .map(|c| match c.entry {
+            Entry::Trigger(_) => checks.iter().find_map(|k| k.check(ctx, c)),
+            Entry::Blocker(_) => InsideWord.check(ctx, c),
         })
         .collect()
 }

@@ -245,7 +245,8 @@ struct Unit<'d> {
     lang: Lang,
     body: usize,
     candidates: Vec<Candidate>,
-    checked: Vec<Checked>,
+    /// Beside each candidate, why the checks dropped it (`None`: kept).
+    dropped: Vec<Option<Reason>>,
     runs: check::WordRuns,
 }
 
@@ -388,12 +389,12 @@ impl Extractor {
                     lang,
                     body,
                     candidates,
-                    checked: Vec::new(),
+                    dropped: Vec::new(),
                     runs: Default::default(),
                 };
-                unit.checked = {
+                unit.dropped = {
                     let ctx = self.context(&unit);
-                    check::run(&self.checks, &ctx)
+                    check::verdicts(&self.checks, &ctx)
                 };
                 unit
             })
@@ -401,8 +402,7 @@ impl Extractor {
 
         // Layout: sections, modes, lead-ins.
         let kept = |u: &Unit<'_>| {
-            u.checked
-                .iter()
+            u.checked()
                 .any(|c| c.dropped.is_none() && matches!(c.candidate.entry, Entry::Trigger(_)))
         };
         let has_trigger: Vec<bool> = units.iter().map(kept).collect();
@@ -415,10 +415,10 @@ impl Extractor {
             if place.mode != Mode::Background {
                 continue;
             }
-            for c in unit.checked.iter_mut().filter(|c| c.dropped.is_none()) {
-                if let Entry::Trigger(ti) = c.candidate.entry {
+            for (c, dropped) in unit.candidates.iter().zip(&mut unit.dropped) {
+                if let (Entry::Trigger(ti), None) = (c.entry, &dropped) {
                     if !self.dict.triggers[ti].in_background {
-                        c.dropped = Some(Reason::Background);
+                        *dropped = Some(Reason::Background);
                     }
                 }
             }
@@ -466,7 +466,7 @@ impl Extractor {
         let mut hits = Vec::new();
         for (i, unit) in units.iter().enumerate() {
             if self.record_hits {
-                hits.extend(unit.checked.iter().map(|c| Hit {
+                hits.extend(unit.checked().map(|c| Hit {
                     sentence: i,
                     entry: c.candidate.entry,
                     span: unit.view.to_doc(c.candidate.span),
@@ -539,15 +539,14 @@ impl Extractor {
 
     fn dictionary_triggers(&self, unit: &Unit<'_>) -> Vec<Trig> {
         let longest = unit
-            .checked
+            .candidates
             .iter()
-            .map(|c| c.candidate.span.len())
+            .map(|c| c.span.len())
             .max()
             .unwrap_or(0);
-        unit.checked
-            .iter()
+        unit.checked()
             .filter(|c| c.dropped.is_none())
-            .filter(|c| !shadowed(c, &unit.checked, longest))
+            .filter(|c| !shadowed(c, unit, longest))
             .filter_map(|c| match c.candidate.entry {
                 Entry::Trigger(ti) => {
                     let t = &self.dict.triggers[ti];
@@ -743,7 +742,7 @@ impl Extractor {
                 actor_how,
                 action: unit.view.to_doc(action),
                 speaker: speakers.speakers[i].as_ref().map(|s| Arc::clone(&s.name)),
-                deadline,
+                deadline: deadline.map(Box::new),
             });
             left = group.last().map_or(left, |t| t.span.end);
         }
@@ -815,19 +814,21 @@ fn stands_alone(text: &str, span: Span) -> bool {
 /// True when a longer kept trigger covers this one ("No agency shall" covers "shall").
 /// `all` is in order of start and `longest` is its longest span, so only the candidates
 /// that start within `longest` bytes before `c` can overlap it.
-fn shadowed(c: &Checked, all: &[Checked], longest: usize) -> bool {
+fn shadowed(c: &Checked, unit: &Unit<'_>, longest: usize) -> bool {
     let span = c.candidate.span;
-    let from = all.partition_point(|o| o.candidate.span.start + longest < span.start);
-    let near = all[from..]
+    let all = &unit.candidates;
+    let from = all.partition_point(|o| o.span.start + longest < span.start);
+    all[from..]
         .iter()
-        .take_while(|o| o.candidate.span.start < span.end);
-    near.into_iter().any(|o| {
-        o.dropped.is_none()
-            && matches!(o.candidate.entry, Entry::Trigger(_))
-            && o.candidate.span != c.candidate.span
-            && o.candidate.span.overlaps(c.candidate.span)
-            && o.candidate.span.len() > c.candidate.span.len()
-    })
+        .zip(&unit.dropped[from..])
+        .take_while(|(o, _)| o.span.start < span.end)
+        .any(|(o, dropped)| {
+            dropped.is_none()
+                && matches!(o.entry, Entry::Trigger(_))
+                && o.span != span
+                && o.span.overlaps(span)
+                && o.span.len() > span.len()
+        })
 }
 
 /// Trims white space and closing punctuation off an action.
@@ -841,8 +842,14 @@ fn trim_action(view: &str, span: Span) -> Span {
 }
 
 impl Unit<'_> {
-    #[allow(dead_code)]
-    fn text(&self) -> &str {
-        &self.view.text
+    /// Each candidate with its verdict.
+    fn checked(&self) -> impl Iterator<Item = Checked> + '_ {
+        self.candidates
+            .iter()
+            .zip(&self.dropped)
+            .map(|(c, d)| Checked {
+                candidate: *c,
+                dropped: *d,
+            })
     }
 }

@@ -99,7 +99,7 @@ pub struct Task {
     /// Who issued it; `None` when the text never says.
     pub speaker: Option<Arc<str>>,
     /// The time limit, if any.
-    pub deadline: Option<Deadline>,
+    pub deadline: Option<Box<Deadline>>,
 }
 
 #[cfg(test)]
