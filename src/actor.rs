@@ -27,6 +27,7 @@ pub struct Actors {
     en_subordinators: HashSet<String>,
     en_conjunctions: HashSet<String>,
     en_reporting: HashSet<String>,
+    en_auxiliaries: HashSet<String>,
     en_participles: HashSet<String>,
     zh_prepositions: Vec<String>,
     zh_adverbs: Vec<String>,
@@ -64,6 +65,7 @@ impl Actors {
             en_subordinators: en("subordinator"),
             en_conjunctions: en("conjunction"),
             en_reporting: en("reporting"),
+            en_auxiliaries: en("auxiliary"),
             en_participles: en("participle"),
             zh_prepositions: zh("preposition"),
             zh_adverbs: zh("adverb"),
@@ -390,9 +392,10 @@ impl Actors {
         }
         // After a reporting verb ("stressed that all units must") or in a relative clause
         // ("compliance that regulated entities must adopt", "a deadline by which
-        // enterprises must") the subject follows the relative word; where the relative word
-        // is itself the subject ("agencies that must report", "the agency that issued the
-        // rule must") it is the noun before it.
+        // enterprises must") the subject follows the relative word. Where the relative word
+        // is itself the subject, of the trigger ("agencies that must report") the actor is
+        // the noun before it, and of a clause of its own ("the agency that issued the rule
+        // must", "Cities that are under pressure need to") the noun with its clause.
         if let Some(w) = [" that", " which", " who"].iter().find(|w| t.ends_with(*w)) {
             t = &t[..t.len() - w.len()];
         } else if let Some((k, w)) = [" that ", " which ", " who "]
@@ -407,13 +410,12 @@ impl Actors {
                 .next_back()
                 .unwrap_or("")
                 .to_lowercase();
-            let verb_follows =
-                after.trim().is_empty() || self.en_verbs.contains(&next) || next.ends_with("ed");
+            let verb_follows = self.en_verbs.contains(&next)
+                || self.en_auxiliaries.contains(&next)
+                || next.ends_with("ed");
             if self.en_reporting.contains(&before) || !verb_follows {
                 s += k + w.len();
                 t = after;
-            } else {
-                t = &t[..k];
             }
         }
         // A heading glued to the sentence: "Support Responsibilities The Postmaster General
@@ -622,6 +624,26 @@ mod tests {
         assert_eq!(
             actor("Agencies that must report shall use the form.", "must", s).as_deref(),
             Some("Agencies")
+        );
+        // The relative word is the subject of its own clause: the clause is part of the
+        // actor as written, not the actor itself.
+        assert_eq!(
+            actor(
+                "Cities that are under big pressure from rising housing prices need to increase the supply of land.",
+                "need to",
+                s
+            )
+            .as_deref(),
+            Some("Cities that are under big pressure from rising housing prices")
+        );
+        assert_eq!(
+            actor("The agency that issued the rule must review it.", "must", s).as_deref(),
+            Some("The agency that issued the rule")
+        );
+        // After a reporting verb the subject follows "that".
+        assert_eq!(
+            actor("He stressed that all units must act.", "must", s).as_deref(),
+            Some("all units")
         );
     }
 

@@ -518,6 +518,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "time",
     "conjunction",
     "reporting",
+    "auxiliary",
     "participle",
     "not-speaker",
     "not-speaker-end",
