@@ -509,6 +509,14 @@ impl Extractor {
         }
     }
 
+    /// True when the clause is the subject of a copula that opens the next one: "加强国防和
+    /// 军队建设，是国家安全的重要保证" says what strengthening is, it orders none.
+    fn subject_of_copula(&self, view: &str, clause: Span) -> bool {
+        let next = view[clause.end..].trim_start_matches(['，', ',']);
+        next.len() < view.len() - clause.end
+            && self.copulas.iter().any(|c| next.starts_with(c.as_str()))
+    }
+
     /// True when jieba reads an adverb and the verb as one word: 充分发挥, 大力发展.
     fn after_adverb(&self, ctx: &Context<'_>, view: &str, verb: Span) -> bool {
         ctx.is_word_boundary(verb.end)
@@ -612,6 +620,7 @@ impl Extractor {
                         || self.after_adverb(&ctx, view, verb))
                         && check::blocked_at(&ctx, verb).is_none()
                         && !has_word(&self.copulas, clause.start.max(unit.body), verb.start)
+                        && !self.subject_of_copula(view, clause)
                 })?
             }
             Lang::En => {

@@ -71,6 +71,15 @@ fn commands_in_a_task_section_are_directives_without_a_marker() {
 }
 
 #[test]
+fn a_verb_phrase_that_is_the_subject_of_a_copula_commands_nothing() {
+    // "完善X，是Y的重要保证" says what X is for; the next sentence, a command, still counts.
+    let f = Found::new(
+        "二、主要任务\n完善应急预案体系，是防范重大风险的重要保证。加快推进隐患排查整治，确保不留死角。\n",
+    );
+    assert_eq!(f.sentences(), ["加快推进隐患排查整治，确保不留死角。"]);
+}
+
+#[test]
 fn a_verb_jieba_joins_to_its_adverb_still_commands() {
     // jieba reads 充分发挥 and 大力发展 as one word each; the verb inside is still the command.
     let f = Found::new("三、重点工作任务\n充分发挥工会组织作用。大力发展绿色金融。\n");
