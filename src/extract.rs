@@ -294,7 +294,7 @@ impl Extractor {
             zh: PhraseMatcher::new(&dict, Lang::Zh)?,
             en: PhraseMatcher::new(&dict, Lang::En)?,
             checks: check::default_checks(),
-            words: Box::new(crate::words::JiebaWords::new(&jieba_words)),
+            words: Box::new(crate::words::LazyJiebaWords::new(jieba_words)),
             speakers: Speakers::new(&dict)?,
             actors: Actors::new(&dict),
             deadlines: Deadlines::new(&dict)?,

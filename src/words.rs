@@ -342,6 +342,51 @@ impl WordSegmenter for JiebaWords {
     }
 }
 
+/// A [`JiebaWords`] built on first use: a run over English text never computes the
+/// frequencies of the added words (which walks the FST and pages it in).
+pub struct LazyJiebaWords {
+    added: Vec<String>,
+    cell: std::sync::OnceLock<JiebaWords>,
+}
+
+impl LazyJiebaWords {
+    /// The cutter of [`JiebaWords::new`]`(added)`, built when first asked.
+    pub fn new(added: Vec<String>) -> Self {
+        LazyJiebaWords {
+            added,
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn words(&self) -> &JiebaWords {
+        self.cell.get_or_init(|| JiebaWords::new(&self.added))
+    }
+
+    /// True once the cutter has been built.
+    pub fn is_built(&self) -> bool {
+        self.cell.get().is_some()
+    }
+}
+
+impl std::fmt::Debug for LazyJiebaWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LazyJiebaWords")
+            .field("added", &self.added.len())
+            .field("built", &self.is_built())
+            .finish()
+    }
+}
+
+impl WordSegmenter for LazyJiebaWords {
+    fn boundaries(&self, text: &str) -> Vec<usize> {
+        self.words().boundaries(text)
+    }
+
+    fn is_known(&self, word: &str) -> bool {
+        self.words().is_known(word)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +418,16 @@ mod tests {
         // Nearly every common character starts some word of jieba's list.
         assert!(words > 10_000, "{words}");
         assert_eq!(first_step('a'), None);
+    }
+
+    #[test]
+    fn the_lazy_cutter_is_built_on_first_use_and_cuts_alike() {
+        let lazy = LazyJiebaWords::new(vec!["严格落实".to_string()]);
+        assert!(!lazy.is_built());
+        let text = "各单位要严格落实责任。";
+        let eager = JiebaWords::new(&["严格落实".to_string()]);
+        assert_eq!(lazy.boundaries(text), eager.boundaries(text));
+        assert!(lazy.is_built());
     }
 
     fn same_as_jieba(added: &[&str], texts: &[&str]) {
