@@ -118,8 +118,10 @@ impl Actors {
                     // a passive's noun subject ("Regulations shall be adopted") is not.
                     let before = view[from.min(trigger.start)..trigger.start].trim_end();
                     let word_start = before
-                        .rfind(|c: char| !c.is_alphabetic())
-                        .map_or(0, |k| k + 1);
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| !c.is_alphabetic())
+                        .map_or(0, |(k, c)| k + c.len_utf8());
                     let word = &before[word_start..];
                     let rest = before[..word_start].trim_end();
                     let alone = rest.is_empty() || rest.ends_with([',', ';', ':']);
