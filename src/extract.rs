@@ -267,7 +267,8 @@ impl Extractor {
 
     /// Compiles every stage for `dict`.
     pub fn new(dict: Dictionary) -> Result<Extractor> {
-        let structure = Structure::new(&dict)?;
+        let segmenter = Segmenter::new(&dict)?;
+        let structure = Structure::new(&dict)?.sharing_marker_union(segmenter.marker_union());
         let mut jieba_words: Vec<String> = dict
             .triggers
             .iter()
@@ -289,7 +290,7 @@ impl Extractor {
             .collect();
         jieba_words.extend(verbs);
         Ok(Extractor {
-            segmenter: Segmenter::new(&dict)?,
+            segmenter,
             variants: Variants::new(&dict.variants),
             zh: PhraseMatcher::new(&dict, Lang::Zh)?,
             en: PhraseMatcher::new(&dict, Lang::En)?,

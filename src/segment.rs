@@ -27,6 +27,7 @@
 //! dictionaries (`en/words.tsv`, `common/markers.tsv`, `zh/words.tsv`).
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::dictionary::REGEX_SIZE_LIMIT;
 use crate::regexes::LazyRegex;
@@ -100,7 +101,8 @@ pub struct Segmenter {
     abbrev_end: HashSet<String>,
     starters: HashSet<String>,
     title_end: Vec<String>,
-    markers: LazyRegex,
+    /// Every marker style at once, anchored at the start; shared with the structure stage.
+    markers: Arc<LazyRegex>,
 }
 
 impl Segmenter {
@@ -116,7 +118,7 @@ impl Segmenter {
             .iter()
             .map(|m| format!("^(?:{})", m.pattern))
             .collect();
-        let markers = LazyRegex::any_of(&anchored, REGEX_SIZE_LIMIT * 4);
+        let markers = Arc::new(LazyRegex::any_of(&anchored, REGEX_SIZE_LIMIT * 4));
         Ok(Segmenter {
             abbrev: lower("abbrev"),
             abbrev_end: lower("abbrev-end"),
@@ -137,6 +139,12 @@ impl Segmenter {
     /// The length of the list or heading marker `text` opens with, if any.
     pub fn marker_len(&self, text: &str) -> Option<usize> {
         self.markers.find(text).map(|m| m.end())
+    }
+
+    /// The regex of all marker styles, anchored at the start, for another stage to share
+    /// (it is compiled once, when first used).
+    pub fn marker_union(&self) -> Arc<LazyRegex> {
+        Arc::clone(&self.markers)
     }
 }
 

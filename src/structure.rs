@@ -27,6 +27,7 @@
 //! a command verb from the `verb` word list.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
@@ -87,7 +88,7 @@ pub struct Place {
 pub struct Structure {
     styles: Vec<LazyRegex>,
     /// All the styles at once: most sentences open with none, and one test says so.
-    any_style: LazyRegex,
+    any_style: Arc<LazyRegex>,
     letter_style: Option<usize>,
     roman_style: Option<usize>,
     section_words: AhoCorasick,
@@ -119,10 +120,10 @@ impl Structure {
                 ))
             })
             .collect::<Result<Vec<_>>>()?;
-        let any_style = LazyRegex::any_of(
+        let any_style = Arc::new(LazyRegex::any_of(
             &styles.iter().map(LazyRegex::as_str).collect::<Vec<_>>(),
             REGEX_SIZE_LIMIT * 4,
-        );
+        ));
         let mut section_words = Vec::new();
         let mut section_modes = Vec::new();
         for (class, mode) in [
@@ -196,6 +197,14 @@ impl Structure {
     /// The Chinese command verbs, for adding to the word segmenter.
     pub fn zh_verbs(&self) -> &[String] {
         &self.zh_verb_list
+    }
+
+    /// Uses `union`, the segmenter's regex of all marker styles
+    /// ([`crate::segment::Segmenter::marker_union`], built from the same dictionary), instead
+    /// of compiling the same one again.
+    pub fn sharing_marker_union(mut self, union: Arc<LazyRegex>) -> Self {
+        self.any_style = union;
+        self
     }
 
     /// Finds each sentence's marker, body start and whether it is a heading.
@@ -518,7 +527,10 @@ mod tests {
     fn layout(text: &str) -> (Vec<Sentence>, Vec<Place>) {
         let d = Dictionary::builtin();
         let seg = Segmenter::new(&d).unwrap();
-        let st = Structure::new(&d).unwrap();
+        // As the extractor builds it: one regex of all marker styles, shared.
+        let st = Structure::new(&d)
+            .unwrap()
+            .sharing_marker_union(seg.marker_union());
         let sentences = seg.split(text);
         let mut places = st.mark(text, &sentences);
         let has: Vec<bool> = sentences
