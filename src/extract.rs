@@ -513,9 +513,9 @@ impl Extractor {
     /// True when the clause is the subject of a copula that opens the next one: "加强国防和
     /// 军队建设，是国家安全的重要保证" says what strengthening is, it orders none.
     fn subject_of_copula(&self, view: &str, clause: Span) -> bool {
-        let next = view[clause.end..].trim_start_matches(['，', ',']);
-        next.len() < view.len() - clause.end
-            && self.copulas.iter().any(|c| next.starts_with(c.as_str()))
+        view[clause.end..]
+            .strip_prefix(['，', ','])
+            .is_some_and(|next| self.copulas.iter().any(|c| next.starts_with(c.as_str())))
     }
 
     /// True when jieba reads an adverb and the verb as one word: 充分发挥, 大力发展.
@@ -822,8 +822,8 @@ fn stands_alone(text: &str, span: Span) -> bool {
 }
 
 /// True when a longer kept trigger covers this one ("No agency shall" covers "shall").
-/// `all` is in order of start and `longest` is its longest span, so only the candidates
-/// that start within `longest` bytes before `c` can overlap it.
+/// The unit's candidates are in order of start and `longest` is the longest of them, so
+/// only those that start within `longest` bytes before `c` can overlap it.
 fn shadowed(c: &Checked, unit: &Unit<'_>, longest: usize) -> bool {
     let span = c.candidate.span;
     let all = &unit.candidates;
