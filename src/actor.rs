@@ -28,6 +28,7 @@ pub struct Actors {
     en_conjunctions: HashSet<String>,
     en_reporting: HashSet<String>,
     en_auxiliaries: HashSet<String>,
+    en_passive_subjects: HashSet<String>,
     en_participles: HashSet<String>,
     zh_prepositions: Vec<String>,
     zh_adverbs: Vec<String>,
@@ -66,6 +67,7 @@ impl Actors {
             en_conjunctions: en("conjunction"),
             en_reporting: en("reporting"),
             en_auxiliaries: en("auxiliary"),
+            en_passive_subjects: en("passive-subject"),
             en_participles: en("participle"),
             zh_prepositions: zh("preposition"),
             zh_adverbs: zh("adverb"),
@@ -132,10 +134,11 @@ impl Actors {
                         .skip_while(|w| *w == "be" || w.ends_with("ly"))
                         .nth(1)
                         .is_some_and(|w| w == "that");
-                    if alone
-                        && !expletive
-                        && matches!(word, "It" | "it" | "They" | "they" | "We" | "we")
-                    {
+                    // As written in lower case or capitalized: "IT must be upgraded" is no
+                    // pronoun.
+                    let pronoun = word.chars().skip(1).all(char::is_lowercase)
+                        && self.en_passive_subjects.contains(&word.to_lowercase());
+                    if alone && !expletive && pronoun {
                         let at = from.min(trigger.start) + word_start;
                         return (
                             Some(Span::new(at, at + word.len())),
@@ -534,6 +537,7 @@ mod tests {
         );
         assert_eq!(get("Regulations must be adopted in public."), None);
         assert_eq!(get("It must be ensured that no one is left out."), None);
+        assert_eq!(get("IT must be upgraded at once."), None);
         assert_eq!(get("The rule that it must be read is old."), None);
     }
 

@@ -519,6 +519,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "conjunction",
     "reporting",
     "auxiliary",
+    "passive-subject",
     "participle",
     "not-speaker",
     "not-speaker-end",
