@@ -62,49 +62,79 @@ pub trait WordSegmenter: Send + Sync {
     fn is_known(&self, word: &str) -> bool;
 }
 
-/// jieba-rs, loaded on first use (its dictionary takes a while), with the dictionary's
-/// Chinese phrases added so that it does not cut through them.
-pub struct LazyJieba {
-    words: Vec<String>,
-    cell: OnceLock<Jieba>,
+/// A word segmenter that is built from the dictionary's added words when first asked, so that
+/// a run over English text never pays for it.
+pub trait FromWords: WordSegmenter + Sized {
+    /// The segmenter, with `words` (the dictionary's Chinese phrases) added to its own list so
+    /// that it does not cut through them.
+    fn from_words(words: &[String]) -> Self;
 }
 
-impl LazyJieba {
-    /// Prepares a segmenter that will add `words` to jieba's dictionary when first used.
+/// A segmenter of type `S`, built on first use.
+pub struct Lazy<S> {
+    words: Vec<String>,
+    cell: OnceLock<S>,
+}
+
+impl<S: FromWords> Lazy<S> {
+    /// Prepares a segmenter that will be built with `words` when first used.
     pub fn new(words: Vec<String>) -> Self {
-        LazyJieba {
+        Lazy {
             words,
             cell: OnceLock::new(),
         }
     }
 
-    fn jieba(&self) -> &Jieba {
-        self.cell.get_or_init(|| {
-            let mut j = Jieba::new();
-            for w in &self.words {
-                if w.chars().count() > 1 && !j.has_word(w) {
-                    j.add_word(w, None, None);
-                }
-            }
-            j
-        })
+    fn get(&self) -> &S {
+        self.cell.get_or_init(|| S::from_words(&self.words))
+    }
+
+    /// True once the segmenter has been built.
+    pub fn is_built(&self) -> bool {
+        self.cell.get().is_some()
     }
 }
 
-impl std::fmt::Debug for LazyJieba {
+impl<S> std::fmt::Debug for Lazy<S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LazyJieba")
+        f.debug_struct("Lazy")
+            .field("segmenter", &std::any::type_name::<S>())
             .field("words", &self.words.len())
-            .field("loaded", &self.cell.get().is_some())
+            .field("built", &self.cell.get().is_some())
             .finish()
     }
 }
 
-impl WordSegmenter for LazyJieba {
+impl<S: FromWords> WordSegmenter for Lazy<S> {
+    fn boundaries(&self, text: &str) -> Vec<usize> {
+        self.get().boundaries(text)
+    }
+
+    fn is_known(&self, word: &str) -> bool {
+        self.get().is_known(word)
+    }
+}
+
+/// jieba-rs itself (its dictionary takes a while to load: use it as [`LazyJieba`]).
+pub type LazyJieba = Lazy<Jieba>;
+
+impl FromWords for Jieba {
+    fn from_words(words: &[String]) -> Self {
+        let mut j = Jieba::new();
+        for w in words {
+            if w.chars().count() > 1 && !j.has_word(w) {
+                j.add_word(w, None, None);
+            }
+        }
+        j
+    }
+}
+
+impl WordSegmenter for Jieba {
     fn boundaries(&self, text: &str) -> Vec<usize> {
         let mut out = Vec::with_capacity(text.len() / 4 + 2);
         out.push(0);
-        for t in self.jieba().cut(text, false) {
+        for t in self.cut(text, false) {
             out.push(t.byte_end);
         }
         out.dedup();
@@ -112,7 +142,7 @@ impl WordSegmenter for LazyJieba {
     }
 
     fn is_known(&self, word: &str) -> bool {
-        self.jieba().has_word(word)
+        self.has_word(word)
     }
 }
 

@@ -342,48 +342,13 @@ impl WordSegmenter for JiebaWords {
     }
 }
 
-/// A [`JiebaWords`] built on first use: a run over English text never computes the
+/// [`JiebaWords`] built on first use: a run over English text never computes the
 /// frequencies of the added words (which walks the FST and pages it in).
-pub struct LazyJiebaWords {
-    added: Vec<String>,
-    cell: std::sync::OnceLock<JiebaWords>,
-}
+pub type LazyJiebaWords = crate::check::Lazy<JiebaWords>;
 
-impl LazyJiebaWords {
-    /// The cutter of [`JiebaWords::new`]`(added)`, built when first asked.
-    pub fn new(added: Vec<String>) -> Self {
-        LazyJiebaWords {
-            added,
-            cell: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn words(&self) -> &JiebaWords {
-        self.cell.get_or_init(|| JiebaWords::new(&self.added))
-    }
-
-    /// True once the cutter has been built.
-    pub fn is_built(&self) -> bool {
-        self.cell.get().is_some()
-    }
-}
-
-impl std::fmt::Debug for LazyJiebaWords {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LazyJiebaWords")
-            .field("added", &self.added.len())
-            .field("built", &self.is_built())
-            .finish()
-    }
-}
-
-impl WordSegmenter for LazyJiebaWords {
-    fn boundaries(&self, text: &str) -> Vec<usize> {
-        self.words().boundaries(text)
-    }
-
-    fn is_known(&self, word: &str) -> bool {
-        self.words().is_known(word)
+impl crate::check::FromWords for JiebaWords {
+    fn from_words(words: &[String]) -> Self {
+        JiebaWords::new(words)
     }
 }
 
