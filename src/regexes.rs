@@ -98,7 +98,11 @@ impl<'h> Groups<'h> {
     pub fn get(&self, i: usize) -> Option<Found<'h>> {
         self.at(self.caps.get_group(i))
     }
-    /// The group named `name`.
+    /// Which pattern matched (for [`LazyRegex::any_of`], its index; else 0).
+    pub fn pattern(&self) -> usize {
+        self.caps.pattern().map_or(0, |p| p.as_usize())
+    }
+    /// The group named `name`, of the pattern that matched.
     pub fn name(&self, name: &str) -> Option<Found<'h>> {
         self.at(self.caps.get_group_by_name(name))
     }
@@ -484,6 +488,7 @@ mod tests {
         assert!(!r.is_match("1. do it"));
         let caps = r.captures("b) do it").unwrap();
         assert_eq!(caps.name("m").unwrap().as_str(), "b)");
+        assert_eq!(caps.pattern(), 1);
         // Where both match, the earlier pattern names the match.
         let r = LazyRegex::any_of(&["^a", "^ab"], 1 << 20);
         assert_eq!(r.find("abc").unwrap().as_str(), "a");

@@ -86,9 +86,9 @@ pub struct Place {
 /// The compiled layout rules.
 #[derive(Debug)]
 pub struct Structure {
-    styles: Vec<LazyRegex>,
-    /// All the styles at once: most sentences open with none, and one test says so.
-    any_style: Arc<LazyRegex>,
+    /// Every marker style, anchored at the start, one pattern each in the dictionary's
+    /// order: the first that matches names the marker.
+    styles: Arc<LazyRegex>,
     letter_style: Option<usize>,
     roman_style: Option<usize>,
     section_words: AhoCorasick,
@@ -110,20 +110,12 @@ const HEADING_CHARS: usize = 32;
 impl Structure {
     /// Compiles the markers and word lists of `dict`.
     pub fn new(dict: &Dictionary) -> Result<Self> {
-        let styles = dict
+        let anchored: Vec<String> = dict
             .markers
             .iter()
-            .map(|m| {
-                Ok(LazyRegex::new(
-                    format!("^(?:{})", m.pattern),
-                    REGEX_SIZE_LIMIT,
-                ))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let any_style = Arc::new(LazyRegex::any_of(
-            &styles.iter().map(LazyRegex::as_str).collect::<Vec<_>>(),
-            REGEX_SIZE_LIMIT * 4,
-        ));
+            .map(|m| format!("^(?:{})", m.pattern))
+            .collect();
+        let styles = Arc::new(LazyRegex::any_of(&anchored, REGEX_SIZE_LIMIT * 4));
         let mut section_words = Vec::new();
         let mut section_modes = Vec::new();
         for (class, mode) in [
@@ -175,7 +167,6 @@ impl Structure {
         let style_named = |n: &str| dict.markers.iter().position(|m| m.style == n);
         Ok(Structure {
             styles,
-            any_style,
             letter_style: style_named("en-paren-lower"),
             roman_style: style_named("en-paren-roman"),
             section_words,
@@ -203,7 +194,7 @@ impl Structure {
     /// ([`crate::segment::Segmenter::marker_union`], built from the same dictionary), instead
     /// of compiling the same one again.
     pub fn sharing_marker_union(mut self, union: Arc<LazyRegex>) -> Self {
-        self.any_style = union;
+        self.styles = union;
         self
     }
 
@@ -219,19 +210,10 @@ impl Structure {
                     body_start: s.span.start,
                     ..Place::default()
                 };
-                let styled = self.any_style.is_match(body);
-                if let Some((mut style, len)) = self
-                    .styles
-                    .iter()
-                    .enumerate()
-                    .filter(|_| styled)
-                    .find_map(|(k, re)| {
-                        // A group `m` delimits the marker when the pattern needs context after it.
-                        re.captures(body)
-                            .map(|c| (k, c.name("m").unwrap_or(c.get(0).expect("group 0")).end()))
-                    })
-                {
-                    style = self.roman_or_letter(style, &body[..len], &mut last_letter);
+                if let Some(c) = self.styles.captures(body) {
+                    // A group `m` delimits the marker when the pattern needs context after it.
+                    let len = c.name("m").unwrap_or(c.get(0).expect("group 0")).end();
+                    let style = self.roman_or_letter(c.pattern(), &body[..len], &mut last_letter);
                     place.marker = Some((style, Span::new(s.span.start, s.span.start + len)));
                     let rest = &body[len..];
                     place.body_start = s.span.start + len + (rest.len() - rest.trim_start().len());
