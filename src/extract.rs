@@ -244,9 +244,11 @@ struct Unit<'d> {
     view: View<'d>,
     lang: Lang,
     body: usize,
-    candidates: Vec<Candidate>,
+    /// Boxed slices, not vectors: a unit is kept for every sentence of the document until
+    /// its tasks are assembled, and most sentences have none.
+    candidates: Box<[Candidate]>,
     /// Beside each candidate, why the checks dropped it (`None`: kept).
-    dropped: Vec<Option<Reason>>,
+    dropped: Box<[Option<Reason>]>,
     runs: check::WordRuns,
 }
 
@@ -389,13 +391,13 @@ impl Extractor {
                     view,
                     lang,
                     body,
-                    candidates,
-                    dropped: Vec::new(),
+                    candidates: candidates.into_boxed_slice(),
+                    dropped: Box::default(),
                     runs: Default::default(),
                 };
                 unit.dropped = {
                     let ctx = self.context(&unit);
-                    check::verdicts(&self.checks, &ctx)
+                    check::verdicts(&self.checks, &ctx).into_boxed_slice()
                 };
                 unit
             })
@@ -439,22 +441,24 @@ impl Extractor {
         );
 
         // In a transcript the label of a turn names its speaker, whatever the words say.
-        let mut speakers = speakers;
-        if !doc.turns.is_empty() {
-            for (i, s) in sentences.iter().enumerate() {
-                let Some(turn) = doc.turns_in(s.span).first() else {
-                    continue;
-                };
-                if let Some(label) = &turn.label {
-                    let first = sentences.partition_point(|o| o.span.end <= turn.span.start);
-                    speakers.speakers[i] = Some(Speaker {
-                        name: self.speaker_name(label),
-                        rule: None,
-                        sentence: first.min(i),
-                    });
+        let speakers = if doc.turns.is_empty() {
+            speakers
+        } else {
+            speakers.relabel(|i, said| {
+                let turn = doc.turns_in(sentences[i].span).first();
+                match turn.and_then(|t| Some((t, t.label.as_deref()?))) {
+                    Some((turn, label)) => {
+                        let first = sentences.partition_point(|o| o.span.end <= turn.span.start);
+                        Some(Speaker {
+                            name: self.speaker_name(label),
+                            rule: None,
+                            sentence: first.min(i),
+                        })
+                    }
+                    _ => said.cloned(),
                 }
-            }
-        }
+            })
+        };
 
         let date = self.dates.anchor(
             units.len(),
@@ -662,7 +666,7 @@ impl Extractor {
                 start = k;
             }
         }
-        let intro_end = speakers.intro_end[i].unwrap_or(0);
+        let intro_end = speakers.intro_end(i).unwrap_or(0);
         let mut left = unit.body.max(intro_end);
         for (g, group) in groups.iter().enumerate() {
             let first = &group[0];
@@ -751,7 +755,7 @@ impl Extractor {
                 actor: actor.map(|a| unit.view.to_doc(a)),
                 actor_how,
                 action: unit.view.to_doc(action),
-                speaker: speakers.speakers[i].as_ref().map(|s| Arc::clone(&s.name)),
+                speaker: speakers.speaker(i).map(|s| Arc::clone(&s.name)),
                 deadline: deadline.map(Box::new),
             });
             left = group.last().map_or(left, |t| t.span.end);

@@ -64,13 +64,38 @@ pub struct View<'a> {
     pub text: Cow<'a, str>,
     /// Document offset of the sentence.
     base: usize,
-    /// For normalized views, where the mapping back to the document shifts: from view byte
-    /// `.0` on, view byte `v` came from the character starting at document byte
-    /// `.1 + (v - .0)` (relative to `base`), until the next entry. Empty for borrowed views.
+    /// How a normalized view maps back to the document; `None` for a borrowed view (most
+    /// sentences), which costs no heap memory.
+    map: Option<Box<Mapping>>,
+}
+
+/// How the bytes of a normalized view map back to the document.
+#[derive(Clone, Debug)]
+struct Mapping {
+    /// Where the mapping shifts: from view byte `.0` on, view byte `v` came from the
+    /// character starting at document byte `.1 + (v - .0)` (relative to `base`), until the
+    /// next entry. Never empty.
     shifts: Vec<(u32, u32)>,
     /// View bytes whose character ends elsewhere than one byte after it in the document: a
     /// run of white space read as one space, a variant of another length. (view byte, end).
     wide: Vec<(u32, u32)>,
+}
+
+impl Mapping {
+    /// Document offset (relative to `base`) of the character view byte `v` came from.
+    fn start_of(&self, v: usize) -> usize {
+        let k = self.shifts.partition_point(|&(v0, _)| v0 as usize <= v);
+        let (v0, s0) = self.shifts[k.max(1) - 1];
+        s0 as usize + (v - v0 as usize)
+    }
+
+    /// Document offset (relative to `base`) where the character of view byte `v` ends.
+    fn end_of(&self, v: usize) -> usize {
+        match self.wide.binary_search_by_key(&(v as u32), |&(w, _)| w) {
+            Ok(k) => self.wide[k].1 as usize,
+            Err(_) => self.start_of(v) + 1,
+        }
+    }
 }
 
 use crate::segment::is_space;
@@ -90,8 +115,7 @@ impl<'a> View<'a> {
             return View {
                 text: Cow::Borrowed(text),
                 base,
-                shifts: Vec::new(),
-                wide: Vec::new(),
+                map: None,
             };
         }
         let mut out = String::with_capacity(text.len());
@@ -154,57 +178,42 @@ impl<'a> View<'a> {
         View {
             text: Cow::Owned(out),
             base,
-            shifts,
-            wide,
-        }
-    }
-
-    /// Document offset (relative to `base`) of the character view byte `v` came from.
-    fn start_of(&self, v: usize) -> usize {
-        let k = self.shifts.partition_point(|&(v0, _)| v0 as usize <= v);
-        let (v0, s0) = self.shifts[k.max(1) - 1];
-        s0 as usize + (v - v0 as usize)
-    }
-
-    /// Document offset (relative to `base`) where the character of view byte `v` ends.
-    fn end_of(&self, v: usize) -> usize {
-        match self.wide.binary_search_by_key(&(v as u32), |&(w, _)| w) {
-            Ok(k) => self.wide[k].1 as usize,
-            Err(_) => self.start_of(v) + 1,
+            // Nothing was emitted (white space only): offsets map as in a borrowed view.
+            map: (!shifts.is_empty()).then(|| Box::new(Mapping { shifts, wide })),
         }
     }
 
     /// The document span of a span of the view (which must lie on char boundaries).
     pub fn to_doc(&self, span: Span) -> Span {
-        if self.shifts.is_empty() {
+        let Some(map) = &self.map else {
             return Span::new(self.base + span.start, self.base + span.end);
-        }
+        };
         if span.is_empty() {
             let at = if span.start < self.text.len() {
-                self.start_of(span.start)
+                map.start_of(span.start)
             } else if self.text.is_empty() {
                 0
             } else {
-                self.end_of(self.text.len() - 1)
+                map.end_of(self.text.len() - 1)
             };
             return Span::new(self.base + at, self.base + at);
         }
-        let start = self.start_of(span.start);
-        let end = self.end_of(span.end - 1);
+        let start = map.start_of(span.start);
+        let end = map.end_of(span.end - 1);
         Span::new(self.base + start, self.base + end)
     }
 
     /// The view offset of document offset `at` (the first view byte at or after it).
     pub fn from_doc(&self, at: usize) -> usize {
         let rel = at.saturating_sub(self.base);
-        if self.shifts.is_empty() {
+        let Some(map) = &self.map else {
             return rel.min(self.text.len());
-        }
+        };
         // The start offsets never decrease along the view.
         let (mut lo, mut hi) = (0, self.text.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if self.start_of(mid) < rel {
+            if map.start_of(mid) < rel {
                 lo = mid + 1;
             } else {
                 hi = mid;
