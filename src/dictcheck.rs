@@ -278,7 +278,11 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
             vec![example.as_str()]
         };
         let track = speakers.track(lines.len(), |k| lines[k], |_| s.lang, |_| true);
-        let last = track.speakers.last().cloned().flatten();
+        let last = track
+            .len()
+            .checked_sub(1)
+            .and_then(|i| track.speaker(i))
+            .cloned();
         let ok = match s.role {
             Role::Pronoun => last.as_ref().is_some_and(|sp| {
                 sp.name.contains(if s.lang == Lang::Zh {

@@ -135,7 +135,7 @@ fn sentence(
             })
         })
         .collect();
-    let speaker = ex.speakers.speakers[i].as_ref().map(|sp| match sp.rule {
+    let speaker = ex.speakers.speaker(i).map(|sp| match sp.rule {
         Some(r) => {
             let rule = &dict.speakers[r];
             json!({

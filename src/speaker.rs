@@ -43,13 +43,68 @@ pub struct Speaker {
 }
 
 /// Speakers for every sentence of a document.
+///
+/// A speaker holds for many sentences in a row, so the track keeps runs, not a speaker per
+/// sentence: a 200 MB document has millions of sentences and a few thousand runs.
 #[derive(Clone, Debug, Default)]
 pub struct SpeakerTrack {
-    /// The speaker of each sentence.
-    pub speakers: Vec<Option<Speaker>>,
-    /// For a sentence that introduces a speaker, the view offset where the introduction ends
-    /// ("X stressed that |all units must ..."): the actor is looked for after it.
-    pub intro_end: Vec<Option<usize>>,
+    /// (first sentence, speaker) of each run, by first sentence; the first starts at 0.
+    runs: Vec<(usize, Option<Speaker>)>,
+    /// Sentences that introduce a speaker, in order, each with the view offset where the
+    /// introduction ends ("X stressed that |all units must ...").
+    intros: Vec<(usize, usize)>,
+    /// The number of sentences.
+    len: usize,
+}
+
+impl SpeakerTrack {
+    /// Appends the next sentence.
+    pub fn push(&mut self, speaker: Option<Speaker>, intro_end: Option<usize>) {
+        if self.runs.last().is_none_or(|r| r.1 != speaker) {
+            self.runs.push((self.len, speaker));
+        }
+        if let Some(end) = intro_end {
+            self.intros.push((self.len, end));
+        }
+        self.len += 1;
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True for a document without sentences.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The speaker of sentence `i`.
+    pub fn speaker(&self, i: usize) -> Option<&Speaker> {
+        if i >= self.len {
+            return None;
+        }
+        let k = self.runs.partition_point(|r| r.0 <= i);
+        self.runs[k - 1].1.as_ref()
+    }
+
+    /// For a sentence that introduces a speaker, the view offset where the introduction ends:
+    /// the actor is looked for after it.
+    pub fn intro_end(&self, i: usize) -> Option<usize> {
+        self.intros
+            .binary_search_by_key(&i, |r| r.0)
+            .ok()
+            .map(|k| self.intros[k].1)
+    }
+
+    /// The same track with the speaker of each sentence replaced by `f(i, speaker)`.
+    pub fn relabel(&self, mut f: impl FnMut(usize, Option<&Speaker>) -> Option<Speaker>) -> Self {
+        let mut out = SpeakerTrack::default();
+        for i in 0..self.len {
+            out.push(f(i, self.speaker(i)), self.intro_end(i));
+        }
+        out
+    }
 }
 
 /// The compiled speaker rules.
@@ -237,10 +292,7 @@ impl Speakers {
                     })
             });
         }
-        let mut track = SpeakerTrack {
-            speakers: Vec::with_capacity(n),
-            intro_end: Vec::with_capacity(n),
-        };
+        let mut track = SpeakerTrack::default();
         let mut current: Option<Speaker> = None;
         let mut last_person: Option<Speaker> = None;
         for i in 0..n {
@@ -273,10 +325,7 @@ impl Speakers {
                     end = Some(e);
                 }
             }
-            track
-                .speakers
-                .push(current.clone().or_else(|| fallback.clone()));
-            track.intro_end.push(end);
+            track.push(current.clone().or_else(|| fallback.clone()), end);
         }
         track
     }
@@ -284,12 +333,44 @@ impl Speakers {
 
 /// The span of a sentence's view that a speaker introduction covers, for tests.
 pub fn intro_span(track: &SpeakerTrack, i: usize) -> Option<Span> {
-    track.intro_end[i].map(|e| Span::new(0, e))
+    track.intro_end(i).map(|e| Span::new(0, e))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn named(name: &str, sentence: usize) -> Option<Speaker> {
+        Some(Speaker {
+            name: name.into(),
+            rule: Some(0),
+            sentence,
+        })
+    }
+
+    #[test]
+    fn a_track_keeps_one_run_per_change_of_speaker() {
+        let mut t = SpeakerTrack::default();
+        t.push(None, None);
+        t.push(named("A", 1), Some(4));
+        t.push(named("A", 1), None);
+        t.push(named("A", 1), None);
+        t.push(named("B", 4), Some(2));
+        assert_eq!(t.len(), 5);
+        assert_eq!(t.runs.len(), 3);
+        let names: Vec<Option<&str>> = (0..6).map(|i| t.speaker(i).map(|s| &*s.name)).collect();
+        assert_eq!(
+            names,
+            [None, Some("A"), Some("A"), Some("A"), Some("B"), None]
+        );
+        let ends: Vec<Option<usize>> = (0..5).map(|i| t.intro_end(i)).collect();
+        assert_eq!(ends, [None, Some(4), None, None, Some(2)]);
+        // Relabelling keeps the introductions and merges runs that become equal.
+        let r = t.relabel(|i, s| if i == 0 { named("A", 1) } else { s.cloned() });
+        assert_eq!(r.runs.len(), 2);
+        assert_eq!(r.speaker(0).map(|s| &*s.name), Some("A"));
+        assert_eq!(r.intro_end(4), Some(2));
+    }
 
     fn track(sentences: &[&str]) -> Vec<Option<String>> {
         let sp = Speakers::new(&Dictionary::builtin()).unwrap();
@@ -299,9 +380,9 @@ mod tests {
             |i| Lang::detect(sentences[i]),
             |_| true,
         );
-        t.speakers
-            .into_iter()
-            .map(|s| s.map(|s| s.name.to_string()))
+        assert_eq!(t.len(), sentences.len());
+        (0..t.len())
+            .map(|i| t.speaker(i).map(|s| s.name.to_string()))
             .collect()
     }
 
