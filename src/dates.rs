@@ -146,6 +146,9 @@ pub struct Dates {
 /// start for a title date.
 const EDGE: usize = 12;
 
+/// How many sentences at the start of a document are searched for a dateline or a field.
+pub const ANYWHERE: usize = 400;
+
 impl Dates {
     fn zh(&self) -> &ZhGrammar {
         self.zh.get_or_init(ZhGrammar::new)
@@ -176,8 +179,18 @@ impl Dates {
         })
     }
 
-    /// The document's date. `line(i)` is the text of whole-line sentence `i` (or `None` for
-    /// other sentences) and `lang(i)` its language.
+    /// The sentences [`Dates::anchor`] may read, of `n` whose whole-line ones are told by
+    /// `whole_line`: the first [`ANYWHERE`] and the whole lines at each end.
+    pub fn anchor_sentences(
+        n: usize,
+        whole_line: impl Fn(usize) -> bool,
+    ) -> impl Iterator<Item = usize> {
+        (0..n.min(ANYWHERE)).chain(crate::segment::edge_lines(n, EDGE, whole_line))
+    }
+
+    /// The document's date, from a field or dateline near the start, a signature at the end
+    /// or a title: `text(i)` is the view text of sentence `i`, `whole_line(i)` whether it
+    /// stands on its own line and `lang(i)` its language.
     pub fn anchor<'v>(
         &self,
         n: usize,
@@ -188,7 +201,7 @@ impl Dates {
         let lines: Vec<usize> = (0..n).filter(|&i| whole_line(i)).collect();
         let top: Vec<usize> = lines.iter().take(EDGE).copied().collect();
         let bottom: Vec<usize> = lines.iter().rev().take(EDGE).copied().collect();
-        let anywhere: Vec<usize> = (0..n.min(400)).collect();
+        let anywhere: Vec<usize> = (0..n.min(ANYWHERE)).collect();
         for (plang, source, re) in &self.patterns {
             let scope: &[usize] = match source {
                 DateSource::Field | DateSource::Dateline => &anywhere,

@@ -370,106 +370,106 @@ impl Extractor {
     }
 
     /// Runs the whole pipeline.
+    ///
+    /// Sentences go through the stages one at a time, in order: each is analysed, placed in
+    /// its section, given its speaker and turned into tasks before the next is read, so
+    /// that memory holds the document and its results, not every sentence's analysis. What
+    /// the whole document settles (its date, the speaker no one introduces) is read first
+    /// from its opening and closing lines.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let text = doc.analysis_text();
         let sentences = self.segment(doc);
         let mut places = self.structure.mark(text, &sentences);
+        let n = sentences.len();
+        let whole_line = |i: usize| sentences[i].whole_line();
+        let plain = Variants::default();
+        // Names are reported as written: traditional stays traditional.
+        let cite = |view: &View<'_>, span: Span| {
+            let doc_span = view.to_doc(span);
+            View::new(doc_span.of(text), 0, &plain).text.into_owned()
+        };
 
-        // Stages 3 and 4: candidates and checks, sentence by sentence.
-        let mut units: Vec<Unit<'_>> = sentences
-            .iter()
-            .zip(&places)
-            .map(|(s, place)| {
-                let view = View::new(s.span.of(text), s.span.start, &self.variants);
+        // The opening and closing lines, for the document's date and fallback speaker.
+        let mut edges: Vec<usize> = Dates::anchor_sentences(n, whole_line)
+            .chain(Speakers::fallback_sentences(n, whole_line))
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        let edges: HashMap<usize, (View<'_>, Lang)> = edges
+            .into_iter()
+            .map(|i| {
+                let s = sentences[i].span;
+                let view = View::new(s.of(text), s.start, &self.variants);
                 let lang = Lang::detect(&view.text);
-                let mut candidates = self.matcher(lang).find(&view.text);
-                // A sentence is cut at MAX_UNIT_BYTES; no real one holds more phrases than
-                // this, and an absurd one ("要要要……") must not cost quadratic time.
-                candidates.truncate(MAX_CANDIDATES);
-                let body = view.from_doc(place.body_start);
-                let mut unit = Unit {
-                    view,
-                    lang,
-                    body,
-                    candidates: candidates.into_boxed_slice(),
-                    dropped: Box::default(),
-                    runs: Default::default(),
-                };
-                unit.dropped = {
-                    let ctx = self.context(&unit);
-                    check::verdicts(&self.checks, &ctx).into_boxed_slice()
-                };
-                unit
+                (i, (view, lang))
             })
             .collect();
-
-        // Layout: sections, modes, lead-ins.
-        let kept = |u: &Unit<'_>| {
-            u.checked()
-                .any(|c| c.dropped.is_none() && matches!(c.candidate.entry, Entry::Trigger(_)))
-        };
-        let has_trigger: Vec<bool> = units.iter().map(kept).collect();
-        self.structure
-            .sections(text, &sentences, &mut places, &has_trigger, |i| {
-                &units[i].view.text
+        let edge_view = |i: usize| edges.get(&i).map_or("", |e| &*e.0.text);
+        let edge_lang = |i: usize| edges.get(&i).map_or(Lang::En, |e| e.1);
+        let date = self.dates.anchor(n, edge_view, whole_line, edge_lang);
+        let fallback = self
+            .speakers
+            .fallback(n, edge_view, edge_lang, whole_line, |i, span| {
+                edges.get(&i).map_or_else(String::new, |e| cite(&e.0, span))
             });
-        // In a background section, words that there report what was done do not count.
-        for (unit, place) in units.iter_mut().zip(&places) {
-            if place.mode != Mode::Background {
-                continue;
-            }
-            for (c, dropped) in unit.candidates.iter().zip(&mut unit.dropped) {
-                if let (Entry::Trigger(ti), None) = (c.entry, &dropped) {
-                    if !self.dict.triggers[ti].in_background {
-                        *dropped = Some(Reason::Background);
-                    }
-                }
-            }
-        }
+        drop(edges);
 
-        let plain = Variants::default();
-        let speakers = self.speakers.track_cited(
-            units.len(),
-            |i| &units[i].view.text,
-            |i| units[i].lang,
-            |i| sentences[i].whole_line(),
-            // Names are reported as written: traditional stays traditional.
-            |i, span| {
-                let doc_span = units[i].view.to_doc(span);
-                View::new(doc_span.of(text), 0, &plain).text.into_owned()
-            },
-        );
-
-        // In a transcript the label of a turn names its speaker, whatever the words say.
-        let speakers = if doc.turns.is_empty() {
-            speakers
-        } else {
-            speakers.relabel(|i, said| {
-                let turn = doc.turns_in(sentences[i].span).first();
-                match turn.and_then(|t| Some((t, t.label.as_deref()?))) {
-                    Some((turn, label)) => {
-                        let first = sentences.partition_point(|o| o.span.end <= turn.span.start);
-                        Some(Speaker {
-                            name: self.speaker_name(label),
-                            rule: None,
-                            sentence: first.min(i),
-                        })
-                    }
-                    _ => said.cloned(),
-                }
-            })
-        };
-
-        let date = self.dates.anchor(
-            units.len(),
-            |i| &units[i].view.text,
-            |i| sentences[i].whole_line(),
-            |i| units[i].lang,
-        );
+        let mut walk = self.structure.walk();
+        let mut follow = self.speakers.follow(fallback);
+        let mut speakers = SpeakerTrack::default();
         let doc_hash = xxh3_64(doc.text.as_bytes());
+        let mut langs = Vec::with_capacity(n);
+        // The first dictionary trigger of each sentence, for the list items a lead-in governs.
+        let mut first_trigger: Vec<Option<(Modality, u8)>> = Vec::with_capacity(n);
         let mut tasks = Vec::new();
         let mut hits = Vec::new();
-        for (i, unit) in units.iter().enumerate() {
+        for (i, sentence) in sentences.iter().enumerate() {
+            // Stages 3 and 4: candidates and checks.
+            let mut unit = self.unit(text, sentence, &places[i]);
+            langs.push(unit.lang);
+
+            // Layout: section, mode, lead-in.
+            let has_trigger = unit
+                .checked()
+                .any(|c| c.dropped.is_none() && matches!(c.candidate.entry, Entry::Trigger(_)));
+            walk.step(
+                text,
+                i,
+                sentence,
+                &mut places[i],
+                has_trigger,
+                &unit.view.text,
+            );
+            // In a background section, words that there report what was done do not count.
+            if places[i].mode == Mode::Background {
+                for (c, dropped) in unit.candidates.iter().zip(&mut unit.dropped) {
+                    if let (Entry::Trigger(ti), None) = (c.entry, &dropped) {
+                        if !self.dict.triggers[ti].in_background {
+                            *dropped = Some(Reason::Background);
+                        }
+                    }
+                }
+            }
+
+            // The speaker; in a transcript the label of a turn names it, whatever the
+            // words say.
+            let (said, intro_end) = follow.next(i, unit.lang, &unit.view.text, &|span| {
+                cite(&unit.view, span)
+            });
+            let turn = doc.turns_in(sentence.span).first();
+            let speaker = match turn.and_then(|t| Some((t, t.label.as_deref()?))) {
+                Some((turn, label)) => {
+                    let first = sentences.partition_point(|o| o.span.end <= turn.span.start);
+                    Some(Speaker {
+                        name: self.speaker_name(label),
+                        rule: None,
+                        sentence: first.min(i),
+                    })
+                }
+                None => said,
+            };
+            speakers.push(speaker, intro_end);
+
             if self.record_hits {
                 hits.extend(unit.checked().map(|c| Hit {
                     sentence: i,
@@ -478,20 +478,21 @@ impl Extractor {
                     dropped: c.dropped,
                 }));
             }
-            let mut trigs = self.dictionary_triggers(unit);
+            let mut trigs = self.dictionary_triggers(&unit);
+            first_trigger.push(trigs.first().map(|t| (t.modality, t.strength)));
             if !trigs.is_empty()
                 && unit.lang == Lang::En
                 && places[i].marker.is_none()
-                && sentences[i].whole_line()
-                && matches!(sentences[i].end, Terminator::Line | Terminator::End)
-                && stands_alone(text, sentences[i].span)
+                && sentence.whole_line()
+                && matches!(sentence.end, Terminator::Line | Terminator::End)
+                && stands_alone(text, sentence.span)
             {
                 // A title between blank lines ("What the government will do in 2017")
                 // announces a plan; it commits no one.
                 trigs.retain(|t| t.modality != Modality::Commitment);
             }
             if trigs.is_empty() {
-                trigs.extend(self.implied_trigger(i, unit, &units, &places));
+                trigs.extend(self.implied_trigger(&unit, &places[i], &first_trigger));
             }
             if trigs.is_empty() {
                 continue;
@@ -501,10 +502,10 @@ impl Extractor {
                 date: date.as_ref(),
                 doc_hash,
             };
-            self.assemble(i, unit, &sentences[i], &trigs, &ctx, &mut tasks);
+            self.assemble(i, &unit, sentence, &trigs, &ctx, &mut tasks);
         }
         Extraction {
-            langs: units.iter().map(|u| u.lang).collect(),
+            langs,
             sentences,
             places,
             hits,
@@ -512,6 +513,30 @@ impl Extractor {
             tasks,
             date,
         }
+    }
+
+    /// Stages 3 and 4 for one sentence: its view, language, candidates and their verdicts.
+    fn unit<'d>(&self, text: &'d str, sentence: &Sentence, place: &Place) -> Unit<'d> {
+        let view = View::new(sentence.span.of(text), sentence.span.start, &self.variants);
+        let lang = Lang::detect(&view.text);
+        let mut candidates = self.matcher(lang).find(&view.text);
+        // A sentence is cut at MAX_UNIT_BYTES; no real one holds more phrases than this, and
+        // an absurd one ("要要要……") must not cost quadratic time.
+        candidates.truncate(MAX_CANDIDATES);
+        let body = view.from_doc(place.body_start);
+        let mut unit = Unit {
+            view,
+            lang,
+            body,
+            candidates: candidates.into_boxed_slice(),
+            dropped: Box::default(),
+            runs: Default::default(),
+        };
+        unit.dropped = {
+            let ctx = self.context(&unit);
+            check::verdicts(&self.checks, &ctx).into_boxed_slice()
+        };
+        unit
     }
 
     /// True when the clause is the subject of a copula that opens the next one: "加强国防和
@@ -579,23 +604,22 @@ impl Extractor {
 
     /// A command verb that the layout makes a directive: in a task or goal section, or in a
     /// list item under a lead-in.
+    /// `first_trigger[l]` is the first dictionary trigger of earlier sentence `l`.
     fn implied_trigger(
         &self,
-        i: usize,
         unit: &Unit<'_>,
-        units: &[Unit<'_>],
-        places: &[Place],
+        place: &Place,
+        first_trigger: &[Option<(Modality, u8)>],
     ) -> Option<Trig> {
-        let place = &places[i];
         if place.section_title {
             return None;
         }
         let lead = place
             .governed_by
             .filter(|_| place.marker.is_some())
-            .map(|l| self.dictionary_triggers(&units[l]).into_iter().next());
+            .map(|l| first_trigger.get(l).copied().flatten());
         let (modality, strength, via) = match (lead, place.mode) {
-            (Some(Some(t)), _) => (t.modality, t.strength, "lead-in"),
+            (Some(Some((modality, strength))), _) => (modality, strength, "lead-in"),
             (Some(None), _) => (Modality::Obligation, 2, "lead-in"),
             (None, Mode::Task) => (Modality::Obligation, 2, "section"),
             (None, Mode::Goal) => (Modality::Commitment, 2, "section"),

@@ -234,7 +234,9 @@ impl Speakers {
     }
 
     /// Assigns a speaker to every sentence. `view(i)` is sentence `i`'s view text,
-    /// `lang(i)` its language and `whole_line(i)` whether it stands on its own line.
+    /// `lang(i)` its language and `whole_line(i)` whether it stands on its own line. Names
+    /// are cited from the views; the pipeline cites them from the document as written
+    /// ([`Speakers::fallback`], then [`Speakers::follow`] sentence by sentence).
     pub fn track<'v>(
         &self,
         n: usize,
@@ -243,91 +245,136 @@ impl Speakers {
         whole_line: impl Fn(usize) -> bool,
     ) -> SpeakerTrack {
         let cite = |i: usize, span: Span| view(i)[span.start..span.end].to_string();
-        self.track_cited(n, &view, lang, whole_line, cite)
+        let fallback = self.fallback(n, &view, &lang, whole_line, cite);
+        let mut follow = self.follow(fallback);
+        let mut track = SpeakerTrack::default();
+        for i in 0..n {
+            let v = view(i);
+            let (speaker, end) = follow.next(i, lang(i), v, &|span| v[span.start..span.end].into());
+            track.push(speaker, end);
+        }
+        track
     }
 
-    /// As [`Speakers::track`], with `cite(i, span)` giving the words of a span of sentence
-    /// `i`'s view as written in the document.
-    pub fn track_cited<'v>(
+    /// The speaker of sentences that no one introduces: the document's authority in its
+    /// first 200 sentences, else the issuing body in a signature near the end or in the
+    /// header. Reads only those sentences (see [`Speakers::fallback_sentences`]).
+    pub fn fallback<'v>(
         &self,
         n: usize,
         view: impl Fn(usize) -> &'v str,
         lang: impl Fn(usize) -> Lang,
         whole_line: impl Fn(usize) -> bool,
         cite: impl Fn(usize, Span) -> String,
-    ) -> SpeakerTrack {
-        let mut fallback: Option<Speaker> = None;
+    ) -> Option<Speaker> {
         // The document's authority.
-        'outer: for i in 0..n.min(200) {
+        for i in 0..n.min(AUTHORITY_WINDOW) {
             let c = |span: Span| cite(i, span);
             if let Some((p, name, _)) = self
                 .matches(lang(i), &[Role::Authority], view(i), &c)
                 .into_iter()
                 .next()
             {
-                fallback = Some(Speaker {
+                return Some(Speaker {
                     name: name.into(),
                     rule: Some(p.rule),
                     sentence: i,
                 });
-                break 'outer;
             }
         }
         // The issuing body: the signature near the end, else the header.
-        if fallback.is_none() {
-            let lines: Vec<usize> = (0..n).filter(|&i| whole_line(i)).collect();
-            let bottom = lines.iter().rev().take(ISSUER_WINDOW);
-            let top = lines.iter().take(ISSUER_WINDOW);
-            fallback = bottom.chain(top).find_map(|&i| {
-                let v = view(i);
-                let lead = v.len() - v.trim_start().len();
-                let c = |span: Span| cite(i, Span::new(span.start + lead, span.end + lead));
-                self.matches(lang(i), &[Role::Issuer], v.trim(), &c)
-                    .into_iter()
-                    .next()
-                    .map(|(p, name, _)| Speaker {
-                        name: name.into(),
-                        rule: Some(p.rule),
-                        sentence: i,
-                    })
-            });
-        }
-        let mut track = SpeakerTrack::default();
-        let mut current: Option<Speaker> = None;
-        let mut last_person: Option<Speaker> = None;
-        for i in 0..n {
+        let bottom = (0..n).rev().filter(|&i| whole_line(i)).take(ISSUER_WINDOW);
+        let top = (0..n).filter(|&i| whole_line(i)).take(ISSUER_WINDOW);
+        bottom.chain(top).find_map(|i| {
             let v = view(i);
-            let mut end = None;
-            let c = |span: Span| cite(i, span);
-            if let Some((p, name, e)) = self
-                .matches(lang(i), &[Role::Intro, Role::Body, Role::Pronoun], v, &c)
+            let lead = v.len() - v.trim_start().len();
+            let c = |span: Span| cite(i, Span::new(span.start + lead, span.end + lead));
+            self.matches(lang(i), &[Role::Issuer], v.trim(), &c)
                 .into_iter()
-                .min_by_key(|(_, _, e)| *e)
-            {
-                let named = match p.role {
-                    // "他指出": the last person named, introduced again by this rule here.
-                    Role::Pronoun => last_person.clone().map(|s| Speaker {
-                        sentence: i,
-                        rule: Some(p.rule),
-                        ..s
-                    }),
-                    _ => Some(Speaker {
-                        name: name.into(),
-                        rule: Some(p.rule),
-                        sentence: i,
-                    }),
-                };
-                if let Some(s) = named {
-                    if p.role == Role::Intro {
-                        last_person = Some(s.clone());
-                    }
-                    current = Some(s);
-                    end = Some(e);
-                }
-            }
-            track.push(current.clone().or_else(|| fallback.clone()), end);
+                .next()
+                .map(|(p, name, _)| Speaker {
+                    name: name.into(),
+                    rule: Some(p.rule),
+                    sentence: i,
+                })
+        })
+    }
+
+    /// The sentences [`Speakers::fallback`] may read, of `n` whose whole-line ones are
+    /// told by `whole_line`: the first [`AUTHORITY_WINDOW`] and the whole lines at each end.
+    pub fn fallback_sentences(
+        n: usize,
+        whole_line: impl Fn(usize) -> bool,
+    ) -> impl Iterator<Item = usize> {
+        let ends = crate::segment::edge_lines(n, ISSUER_WINDOW, whole_line);
+        (0..n.min(AUTHORITY_WINDOW)).chain(ends)
+    }
+
+    /// Follows the speaker through a document whose sentences are fed in order;
+    /// `fallback` speaks where no one has been introduced.
+    pub fn follow(&self, fallback: Option<Speaker>) -> SpeakerFollow<'_> {
+        SpeakerFollow {
+            speakers: self,
+            fallback,
+            current: None,
+            last_person: None,
         }
-        track
+    }
+}
+
+/// How many sentences at the start of a document are searched for its authority.
+pub const AUTHORITY_WINDOW: usize = 200;
+
+/// The speaker of each sentence in turn ([`Speakers::follow`]).
+#[derive(Debug)]
+pub struct SpeakerFollow<'s> {
+    speakers: &'s Speakers,
+    fallback: Option<Speaker>,
+    current: Option<Speaker>,
+    last_person: Option<Speaker>,
+}
+
+impl SpeakerFollow<'_> {
+    /// The speaker of sentence `i` (language `lang`, view `view`, `cite` giving the words of
+    /// a span of it as written), and, when it introduces one, the view offset where the
+    /// introduction ends ("X stressed that |all units must ...").
+    pub fn next(
+        &mut self,
+        i: usize,
+        lang: Lang,
+        view: &str,
+        cite: &dyn Fn(Span) -> String,
+    ) -> (Option<Speaker>, Option<usize>) {
+        let mut end = None;
+        if let Some((p, name, e)) = self
+            .speakers
+            .matches(lang, &[Role::Intro, Role::Body, Role::Pronoun], view, cite)
+            .into_iter()
+            .min_by_key(|(_, _, e)| *e)
+        {
+            let named = match p.role {
+                // "他指出": the last person named, introduced again by this rule here.
+                Role::Pronoun => self.last_person.clone().map(|s| Speaker {
+                    sentence: i,
+                    rule: Some(p.rule),
+                    ..s
+                }),
+                _ => Some(Speaker {
+                    name: name.into(),
+                    rule: Some(p.rule),
+                    sentence: i,
+                }),
+            };
+            if let Some(s) = named {
+                if p.role == Role::Intro {
+                    self.last_person = Some(s.clone());
+                }
+                self.current = Some(s);
+                end = Some(e);
+            }
+        }
+        let speaker = self.current.clone().or_else(|| self.fallback.clone());
+        (speaker, end)
     }
 }
 

@@ -83,6 +83,114 @@ pub struct Place {
     pub governed_by: Option<usize>,
 }
 
+/// Walks a document's sections sentence by sentence, in order ([`Structure::walk`]): what
+/// [`Structure::sections`] does, for a caller that analyses one sentence at a time.
+#[derive(Debug)]
+pub struct SectionWalk<'s> {
+    structure: &'s Structure,
+    /// Section nesting: (style key, mode) from outermost to innermost.
+    stack: Vec<(usize, Mode)>,
+    /// The mode outside every section.
+    root: Mode,
+    /// Whether an opener ("通知如下") set `root`.
+    opened: bool,
+    /// Active lead-ins: (sentence index, marker style of the lead-in).
+    leads: Vec<(usize, Option<usize>)>,
+}
+
+impl SectionWalk<'_> {
+    /// Fills in the section title, mode and lead-in of sentence `i`, `s`, whose place is
+    /// `place`; `has_trigger` says whether it kept a dictionary trigger, `v` is its view.
+    /// Reads nothing of later sentences.
+    pub fn step(
+        &mut self,
+        text: &str,
+        i: usize,
+        s: &Sentence,
+        place: &mut Place,
+        has_trigger: bool,
+        v: &str,
+    ) {
+        const TITLE: usize = usize::MAX;
+        let structure = self.structure;
+        let style = place.marker.map(|m| m.0);
+        // Lead-in governance: a sibling of the lead-in, or a new paragraph without a
+        // marker, closes it.
+        while let Some(&(_, lead_style)) = self.leads.last() {
+            let ends = match style {
+                Some(st) => Some(st) == lead_style,
+                None => s.line_start,
+            };
+            if ends {
+                self.leads.pop();
+            } else {
+                break;
+            }
+        }
+        if let Some(&(lead, _)) = self.leads.last() {
+            place.governed_by = Some(lead);
+        }
+        // Sections.
+        if place.heading {
+            let key = style.unwrap_or(TITLE);
+            if let Some(pos) = self.stack.iter().position(|&(k, _)| k == key) {
+                self.stack.truncate(pos);
+            }
+            let body = &text[place.body_start..s.span.end];
+            let named = structure.mode_of(body);
+            if style.is_none() && named.is_none() && self.opened {
+                // A new title after an opener's list ("规定如下……" then "关于……"): the
+                // next piece of a collection begins, and the opener no longer applies.
+                self.root = Mode::Plain;
+                self.opened = false;
+                self.stack.clear();
+            }
+            let parent = self.stack.last().map(|e| e.1).unwrap_or(self.root);
+            let mode = match named {
+                Some(n) => n.0,
+                // "五、贯彻新发展理念，建设现代化经济体系": a numbered heading that is
+                // itself a command opens a section of commands, unless a review section
+                // holds it. (An unnumbered title is the name of a piece, not a command.)
+                None if style.is_some()
+                    && parent == Mode::Plain
+                    && structure.opens_with_zh_verb(body) =>
+                {
+                    Mode::Task
+                }
+                None => parent,
+            };
+            let bare = body.trim_end_matches(['。', '.']);
+            let chars = bare.chars().count();
+            let topic = chars <= 4
+                && structure
+                    .title_nouns
+                    .iter()
+                    .any(|n| bare.ends_with(n.as_str()));
+            place.section_title = named.is_some_and(|n| n.1 && chars <= 12) || topic;
+            place.mode = mode;
+            self.stack.push((key, mode));
+            if place.section_title {
+                self.leads.clear();
+            }
+        } else {
+            place.mode = self.stack.last().map(|e| e.1).unwrap_or(self.root);
+        }
+        if structure.openers.iter().any(|o| v.contains(o.as_str())) {
+            self.root = Mode::Task;
+            self.opened = true;
+            self.stack.clear();
+        }
+        // Does this sentence lead in a list?
+        let ends_with_colon = matches!(s.end, Terminator::Colon | Terminator::Comma)
+            || (s.line_end && v.trim_end().ends_with([':', '：']));
+        if ends_with_colon
+            && (has_trigger || structure.lead_ins.iter().any(|w| v.contains(w.as_str())))
+        {
+            self.leads.push((i, style));
+        }
+    }
+}
+
 /// The compiled layout rules.
 #[derive(Debug)]
 pub struct Structure {
@@ -297,89 +405,20 @@ impl Structure {
         has_trigger: &[bool],
         view: impl Fn(usize) -> &'v str,
     ) {
-        // Section nesting: (style key, mode) from outermost to innermost.
-        let mut stack: Vec<(usize, Mode)> = Vec::new();
-        let mut root = Mode::Plain;
-        // Whether an opener ("通知如下") set `root`.
-        let mut opened = false;
-        // Active lead-ins: (sentence index, marker style of the lead-in).
-        let mut leads: Vec<(usize, Option<usize>)> = Vec::new();
-        const TITLE: usize = usize::MAX;
-        for i in 0..sentences.len() {
-            let s = sentences[i];
-            let v = view(i);
-            let style = places[i].marker.map(|m| m.0);
-            // Lead-in governance: a sibling of the lead-in, or a new paragraph without a
-            // marker, closes it.
-            while let Some(&(_, lead_style)) = leads.last() {
-                let ends = match style {
-                    Some(st) => Some(st) == lead_style,
-                    None => s.line_start,
-                };
-                if ends {
-                    leads.pop();
-                } else {
-                    break;
-                }
-            }
-            if let Some(&(lead, _)) = leads.last() {
-                places[i].governed_by = Some(lead);
-            }
-            // Sections.
-            if places[i].heading {
-                let key = style.unwrap_or(TITLE);
-                if let Some(pos) = stack.iter().position(|&(k, _)| k == key) {
-                    stack.truncate(pos);
-                }
-                let body = &text[places[i].body_start..s.span.end];
-                let named = self.mode_of(body);
-                if style.is_none() && named.is_none() && opened {
-                    // A new title after an opener's list ("规定如下……" then "关于……"): the
-                    // next piece of a collection begins, and the opener no longer applies.
-                    root = Mode::Plain;
-                    opened = false;
-                    stack.clear();
-                }
-                let parent = stack.last().map(|e| e.1).unwrap_or(root);
-                let mode = match named {
-                    Some(n) => n.0,
-                    // "五、贯彻新发展理念，建设现代化经济体系": a numbered heading that is
-                    // itself a command opens a section of commands, unless a review section
-                    // holds it. (An unnumbered title is the name of a piece, not a command.)
-                    None if style.is_some()
-                        && parent == Mode::Plain
-                        && self.opens_with_zh_verb(body) =>
-                    {
-                        Mode::Task
-                    }
-                    None => parent,
-                };
-                let bare = body.trim_end_matches(['。', '.']);
-                let chars = bare.chars().count();
-                let topic =
-                    chars <= 4 && self.title_nouns.iter().any(|n| bare.ends_with(n.as_str()));
-                places[i].section_title = named.is_some_and(|n| n.1 && chars <= 12) || topic;
-                places[i].mode = mode;
-                stack.push((key, mode));
-                if places[i].section_title {
-                    leads.clear();
-                }
-            } else {
-                places[i].mode = stack.last().map(|e| e.1).unwrap_or(root);
-            }
-            if self.openers.iter().any(|o| v.contains(o.as_str())) {
-                root = Mode::Task;
-                opened = true;
-                stack.clear();
-            }
-            // Does this sentence lead in a list?
-            let ends_with_colon = matches!(s.end, Terminator::Colon | Terminator::Comma)
-                || (s.line_end && v.trim_end().ends_with([':', '：']));
-            if ends_with_colon
-                && (has_trigger[i] || self.lead_ins.iter().any(|w| v.contains(w.as_str())))
-            {
-                leads.push((i, style));
-            }
+        let mut walk = self.walk();
+        for (i, s) in sentences.iter().enumerate() {
+            walk.step(text, i, s, &mut places[i], has_trigger[i], view(i));
+        }
+    }
+
+    /// A walk through a document's sections, to be fed its sentences in order.
+    pub fn walk(&self) -> SectionWalk<'_> {
+        SectionWalk {
+            structure: self,
+            stack: Vec::new(),
+            root: Mode::Plain,
+            opened: false,
+            leads: Vec::new(),
         }
     }
 
