@@ -157,8 +157,12 @@ pub struct Extractor {
     adverbs: Vec<String>,
     turns: Arc<TurnPatterns>,
     speaker_names: HashMap<String, String>,
-    record_hits: bool,
+    keep_analysis: bool,
 }
+
+/// How many sentences go through the stages together: few enough that their analysis costs
+/// no memory to speak of, enough that each stage's automata stay in cache.
+const BLOCK: usize = 256;
 
 /// The most dictionary phrases looked at in one sentence.
 const MAX_CANDIDATES: usize = 512;
@@ -202,10 +206,11 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     /// The language of each sentence.
     pub langs: Vec<Lang>,
-    /// The layout of each sentence.
+    /// The layout of each sentence (empty when the extractor does not keep the analysis:
+    /// [`Extractor::set_keep_analysis`]).
     pub places: Vec<Place>,
-    /// Every candidate phrase and its fate (empty when the extractor does not record them:
-    /// [`Extractor::set_record_hits`]).
+    /// Every candidate phrase and its fate (empty when the extractor does not keep the
+    /// analysis).
     pub hits: Vec<Hit>,
     /// The speaker of each sentence.
     pub speakers: SpeakerTrack,
@@ -317,16 +322,18 @@ impl Extractor {
                 .collect(),
             turns: Arc::new(TurnPatterns::new(&dict)),
             speaker_names: HashMap::new(),
-            record_hits: true,
+            keep_analysis: true,
             structure,
             dict,
         })
     }
 
-    /// Whether [`Extraction::hits`] lists every candidate phrase (the default, for `explain`
-    /// and checks of dictionaries). A run that only wants tasks saves the memory.
-    pub fn set_record_hits(&mut self, yes: bool) {
-        self.record_hits = yes;
+    /// Whether an [`Extraction`] keeps the analysis behind its tasks: every candidate phrase
+    /// and its fate ([`Extraction::hits`]) and every sentence's layout
+    /// ([`Extraction::places`]). The default, for `explain` and checks of dictionaries; a
+    /// run that only wants tasks saves the memory (a tenth of the document's size, and more).
+    pub fn set_keep_analysis(&mut self, yes: bool) {
+        self.keep_analysis = yes;
     }
 
     /// How transcripts mark turns, for [`crate::formats::LoadOptions::turns`].
@@ -379,7 +386,6 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let text = doc.analysis_text();
         let sentences = self.segment(doc);
-        let mut places = self.structure.mark(text, &sentences);
         let n = sentences.len();
         let whole_line = |i: usize| sentences[i].whole_line();
         let plain = Variants::default();
@@ -395,114 +401,144 @@ impl Extractor {
             .collect();
         edges.sort_unstable();
         edges.dedup();
-        let edges: HashMap<usize, (View<'_>, Lang)> = edges
+        // In order of sentence; each view is handed on to the sentence's analysis below.
+        let mut edges: Vec<(usize, Option<(View<'_>, Lang)>)> = edges
             .into_iter()
-            .map(|i| {
-                let s = sentences[i].span;
-                let view = View::new(s.of(text), s.start, &self.variants);
-                let lang = Lang::detect(&view.text);
-                (i, (view, lang))
-            })
+            .map(|i| (i, Some(self.view(text, &sentences[i]))))
             .collect();
-        let edge_view = |i: usize| edges.get(&i).map_or("", |e| &*e.0.text);
-        let edge_lang = |i: usize| edges.get(&i).map_or(Lang::En, |e| e.1);
+        let edge = |i: usize| {
+            let k = edges.binary_search_by_key(&i, |e| e.0).ok()?;
+            edges[k].1.as_ref()
+        };
+        let edge_view = |i: usize| edge(i).map_or("", |e| &*e.0.text);
+        let edge_lang = |i: usize| edge(i).map_or(Lang::En, |e| e.1);
         let date = self.dates.anchor(n, edge_view, whole_line, edge_lang);
         let fallback = self
             .speakers
             .fallback(n, edge_view, edge_lang, whole_line, |i, span| {
-                edges.get(&i).map_or_else(String::new, |e| cite(&e.0, span))
+                edge(i).map_or_else(String::new, |e| cite(&e.0, span))
             });
-        drop(edges);
+        let mut next_edge = 0;
 
         let mut walk = self.structure.walk();
+        let mut places = Vec::new();
         let mut follow = self.speakers.follow(fallback);
         let mut speakers = SpeakerTrack::default();
         let doc_hash = xxh3_64(doc.text.as_bytes());
         let mut langs = Vec::with_capacity(n);
         // The first dictionary trigger of each sentence, for the list items a lead-in governs.
         let mut first_trigger: Vec<Option<(Modality, u8)>> = Vec::with_capacity(n);
-        let mut tasks = Vec::new();
+        // Room for a task a sentence, reserved at once: a vector that outgrows its buffer
+        // moves, and the allocator returns the old buffer to the system only later. Pages
+        // never written cost no memory.
+        let mut tasks = Vec::with_capacity(n);
         let mut hits = Vec::new();
-        for (i, sentence) in sentences.iter().enumerate() {
+        for block in (0..n).step_by(BLOCK) {
+            let block = block..(block + BLOCK).min(n);
+            // Each stage runs over the block before the next starts, so that its automata
+            // stay in the processor's caches.
+            let mut places_here: Vec<Place> = block
+                .clone()
+                .map(|i| walk.mark(text, &sentences, i))
+                .collect();
+
             // Stages 3 and 4: candidates and checks.
-            let mut unit = self.unit(text, sentence, &places[i]);
-            langs.push(unit.lang);
+            let mut units: Vec<Unit<'_>> = block
+                .clone()
+                .zip(&places_here)
+                .map(|(i, place)| {
+                    let known = match edges.get_mut(next_edge) {
+                        Some((at, view)) if *at == i => {
+                            next_edge += 1;
+                            view.take()
+                        }
+                        _ => None,
+                    };
+                    self.unit(text, &sentences[i], place, known)
+                })
+                .collect();
+            langs.extend(units.iter().map(|u| u.lang));
 
             // Layout: section, mode, lead-in.
-            let has_trigger = unit
-                .checked()
-                .any(|c| c.dropped.is_none() && matches!(c.candidate.entry, Entry::Trigger(_)));
-            walk.step(
-                text,
-                i,
-                sentence,
-                &mut places[i],
-                has_trigger,
-                &unit.view.text,
-            );
-            // In a background section, words that there report what was done do not count.
-            if places[i].mode == Mode::Background {
-                for (c, dropped) in unit.candidates.iter().zip(&mut unit.dropped) {
-                    if let (Entry::Trigger(ti), None) = (c.entry, &dropped) {
-                        if !self.dict.triggers[ti].in_background {
-                            *dropped = Some(Reason::Background);
+            for ((i, unit), place) in block.clone().zip(&mut units).zip(&mut places_here) {
+                let has_trigger = unit
+                    .checked()
+                    .any(|c| c.dropped.is_none() && matches!(c.candidate.entry, Entry::Trigger(_)));
+                walk.step(text, i, &sentences[i], place, has_trigger, &unit.view.text);
+                // In a background section, words that there report what was done do not
+                // count.
+                if place.mode == Mode::Background {
+                    for (c, dropped) in unit.candidates.iter().zip(&mut unit.dropped) {
+                        if let (Entry::Trigger(ti), None) = (c.entry, &dropped) {
+                            if !self.dict.triggers[ti].in_background {
+                                *dropped = Some(Reason::Background);
+                            }
                         }
                     }
                 }
             }
 
-            // The speaker; in a transcript the label of a turn names it, whatever the
-            // words say.
-            let (said, intro_end) = follow.next(i, unit.lang, &unit.view.text, &|span| {
-                cite(&unit.view, span)
-            });
-            let turn = doc.turns_in(sentence.span).first();
-            let speaker = match turn.and_then(|t| Some((t, t.label.as_deref()?))) {
-                Some((turn, label)) => {
-                    let first = sentences.partition_point(|o| o.span.end <= turn.span.start);
-                    Some(Speaker {
-                        name: self.speaker_name(label),
-                        rule: None,
-                        sentence: first.min(i),
-                    })
-                }
-                None => said,
-            };
-            speakers.push(speaker, intro_end);
+            // The speaker; in a transcript the label of a turn names it, whatever the words
+            // say.
+            for (i, unit) in block.clone().zip(&units) {
+                let (said, intro_end) = follow.next(i, unit.lang, &unit.view.text, &|span| {
+                    cite(&unit.view, span)
+                });
+                let turn = doc.turns_in(sentences[i].span).first();
+                let speaker = match turn.and_then(|t| Some((t, t.label.as_deref()?))) {
+                    Some((turn, label)) => {
+                        let first = sentences.partition_point(|o| o.span.end <= turn.span.start);
+                        Some(Speaker {
+                            name: self.speaker_name(label),
+                            rule: None,
+                            sentence: first.min(i),
+                        })
+                    }
+                    None => said,
+                };
+                speakers.push(speaker, intro_end);
+            }
 
-            if self.record_hits {
-                hits.extend(unit.checked().map(|c| Hit {
-                    sentence: i,
-                    entry: c.candidate.entry,
-                    span: unit.view.to_doc(c.candidate.span),
-                    dropped: c.dropped,
-                }));
+            // Tasks.
+            for ((i, unit), place) in block.zip(&units).zip(&places_here) {
+                let sentence = &sentences[i];
+                if self.keep_analysis {
+                    hits.extend(unit.checked().map(|c| Hit {
+                        sentence: i,
+                        entry: c.candidate.entry,
+                        span: unit.view.to_doc(c.candidate.span),
+                        dropped: c.dropped,
+                    }));
+                }
+                let mut trigs = self.dictionary_triggers(unit);
+                first_trigger.push(trigs.first().map(|t| (t.modality, t.strength)));
+                if !trigs.is_empty()
+                    && unit.lang == Lang::En
+                    && place.marker.is_none()
+                    && sentence.whole_line()
+                    && matches!(sentence.end, Terminator::Line | Terminator::End)
+                    && stands_alone(text, sentence.span)
+                {
+                    // A title between blank lines ("What the government will do in 2017")
+                    // announces a plan; it commits no one.
+                    trigs.retain(|t| t.modality != Modality::Commitment);
+                }
+                if trigs.is_empty() {
+                    trigs.extend(self.implied_trigger(unit, place, &first_trigger));
+                }
+                if trigs.is_empty() {
+                    continue;
+                }
+                let ctx = Assembly {
+                    speakers: &speakers,
+                    date: date.as_ref(),
+                    doc_hash,
+                };
+                self.assemble(i, unit, sentence, &trigs, &ctx, &mut tasks);
             }
-            let mut trigs = self.dictionary_triggers(&unit);
-            first_trigger.push(trigs.first().map(|t| (t.modality, t.strength)));
-            if !trigs.is_empty()
-                && unit.lang == Lang::En
-                && places[i].marker.is_none()
-                && sentence.whole_line()
-                && matches!(sentence.end, Terminator::Line | Terminator::End)
-                && stands_alone(text, sentence.span)
-            {
-                // A title between blank lines ("What the government will do in 2017")
-                // announces a plan; it commits no one.
-                trigs.retain(|t| t.modality != Modality::Commitment);
+            if self.keep_analysis {
+                places.extend(places_here);
             }
-            if trigs.is_empty() {
-                trigs.extend(self.implied_trigger(&unit, &places[i], &first_trigger));
-            }
-            if trigs.is_empty() {
-                continue;
-            }
-            let ctx = Assembly {
-                speakers: &speakers,
-                date: date.as_ref(),
-                doc_hash,
-            };
-            self.assemble(i, &unit, sentence, &trigs, &ctx, &mut tasks);
         }
         Extraction {
             langs,
@@ -515,10 +551,16 @@ impl Extractor {
         }
     }
 
-    /// Stages 3 and 4 for one sentence: its view, language, candidates and their verdicts.
-    fn unit<'d>(&self, text: &'d str, sentence: &Sentence, place: &Place) -> Unit<'d> {
-        let view = View::new(sentence.span.of(text), sentence.span.start, &self.variants);
-        let lang = Lang::detect(&view.text);
+    /// Stages 3 and 4 for one sentence: its view, language (unless `known` already),
+    /// candidates and their verdicts.
+    fn unit<'d>(
+        &self,
+        text: &'d str,
+        sentence: &Sentence,
+        place: &Place,
+        known: Option<(View<'d>, Lang)>,
+    ) -> Unit<'d> {
+        let (view, lang) = known.unwrap_or_else(|| self.view(text, sentence));
         let mut candidates = self.matcher(lang).find(&view.text);
         // A sentence is cut at MAX_UNIT_BYTES; no real one holds more phrases than this, and
         // an absurd one ("要要要……") must not cost quadratic time.
@@ -537,6 +579,13 @@ impl Extractor {
             check::verdicts(&self.checks, &ctx).into_boxed_slice()
         };
         unit
+    }
+
+    /// A sentence's view and language.
+    fn view<'d>(&self, text: &'d str, sentence: &Sentence) -> (View<'d>, Lang) {
+        let view = View::new(sentence.span.of(text), sentence.span.start, &self.variants);
+        let lang = Lang::detect(&view.text);
+        (view, lang)
     }
 
     /// True when the clause is the subject of a copula that opens the next one: "加强国防和

@@ -382,7 +382,7 @@ impl Progress for Reporter {
 
 fn run(args: RunArgs, what: What) -> Result<ExitCode, Error> {
     let mut extractor = build_extractor(&args.dict)?;
-    extractor.set_record_hits(false);
+    extractor.set_keep_analysis(false);
     let load = load_options(&args.read, &extractor)?;
     let opts = RunOptions {
         jobs: args

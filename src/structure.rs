@@ -96,9 +96,52 @@ pub struct SectionWalk<'s> {
     opened: bool,
     /// Active lead-ins: (sentence index, marker style of the lead-in).
     leads: Vec<(usize, Option<usize>)>,
+    /// The last letter of a lettered list ("(h)" makes the next "(i)" a letter).
+    last_letter: Option<char>,
 }
 
 impl SectionWalk<'_> {
+    /// The marker, body start and heading of sentence `i` of `sentences` (what
+    /// [`Structure::mark`] finds), before its section is known: call for each sentence in
+    /// order, then [`SectionWalk::step`].
+    pub fn mark(&mut self, text: &str, sentences: &[Sentence], i: usize) -> Place {
+        let st = self.structure;
+        let s = &sentences[i];
+        let body = s.span.of(text);
+        let mut place = Place {
+            body_start: s.span.start,
+            ..Place::default()
+        };
+        if let Some(c) = st.styles.captures(body) {
+            // A group `m` delimits the marker when the pattern needs context after it.
+            let len = c.name("m").unwrap_or(c.get(0).expect("group 0")).end();
+            let style = st.roman_or_letter(c.pattern(), &body[..len], &mut self.last_letter);
+            place.marker = Some((style, Span::new(s.span.start, s.span.start + len)));
+            let rest = &body[len..];
+            place.body_start = s.span.start + len + (rest.len() - rest.trim_start().len());
+        }
+        let body_text = &text[place.body_start..s.span.end];
+        let chars = body_text.chars().count();
+        let same_line_follows = !s.line_end && sentences.get(i + 1).is_some_and(|n| !n.line_start);
+        place.heading = if place.marker.is_some() {
+            chars <= HEADING_CHARS
+                && (s.whole_line()
+                    || (s.line_start
+                        && s.end == Terminator::Stop
+                        && same_line_follows
+                        && chars <= 16))
+        } else {
+            // A line that ends in a colon or a comma leads into what follows
+            // ("今年要着重抓好以下九个方面工作："): it is not a title.
+            s.whole_line()
+                && chars <= HEADING_CHARS
+                && s.end != Terminator::Stop
+                && s.end != Terminator::Semicolon
+                && !body_text.trim_end().ends_with(['：', ':', '，', ',', '、'])
+        };
+        place
+    }
+
     /// Fills in the section title, mode and lead-in of sentence `i`, `s`, whose place is
     /// `place`; `has_trigger` says whether it kept a dictionary trigger, `v` is its view.
     /// Reads nothing of later sentences.
@@ -308,46 +351,9 @@ impl Structure {
 
     /// Finds each sentence's marker, body start and whether it is a heading.
     pub fn mark(&self, text: &str, sentences: &[Sentence]) -> Vec<Place> {
-        let mut last_letter: Option<char> = None;
-        sentences
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let body = s.span.of(text);
-                let mut place = Place {
-                    body_start: s.span.start,
-                    ..Place::default()
-                };
-                if let Some(c) = self.styles.captures(body) {
-                    // A group `m` delimits the marker when the pattern needs context after it.
-                    let len = c.name("m").unwrap_or(c.get(0).expect("group 0")).end();
-                    let style = self.roman_or_letter(c.pattern(), &body[..len], &mut last_letter);
-                    place.marker = Some((style, Span::new(s.span.start, s.span.start + len)));
-                    let rest = &body[len..];
-                    place.body_start = s.span.start + len + (rest.len() - rest.trim_start().len());
-                }
-                let body_text = &text[place.body_start..s.span.end];
-                let chars = body_text.chars().count();
-                let same_line_follows =
-                    !s.line_end && sentences.get(i + 1).is_some_and(|n| !n.line_start);
-                place.heading = if place.marker.is_some() {
-                    chars <= HEADING_CHARS
-                        && (s.whole_line()
-                            || (s.line_start
-                                && s.end == Terminator::Stop
-                                && same_line_follows
-                                && chars <= 16))
-                } else {
-                    // A line that ends in a colon or a comma leads into what follows
-                    // ("今年要着重抓好以下九个方面工作："): it is not a title.
-                    s.whole_line()
-                        && chars <= HEADING_CHARS
-                        && s.end != Terminator::Stop
-                        && s.end != Terminator::Semicolon
-                        && !body_text.trim_end().ends_with(['：', ':', '，', ',', '、'])
-                };
-                place
-            })
+        let mut walk = self.walk();
+        (0..sentences.len())
+            .map(|i| walk.mark(text, sentences, i))
             .collect()
     }
 
@@ -419,6 +425,7 @@ impl Structure {
             root: Mode::Plain,
             opened: false,
             leads: Vec::new(),
+            last_letter: None,
         }
     }
 

@@ -14,6 +14,16 @@ fn ex() -> &'static Extractor {
     EX.get_or_init(|| Extractor::with_defaults().unwrap())
 }
 
+/// An extractor that keeps no analysis, as `directives extract` runs.
+fn lean() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| {
+        let mut ex = Extractor::with_defaults().unwrap();
+        ex.set_keep_analysis(false);
+        ex
+    })
+}
+
 /// Text built from pieces that matter to the rules: triggers, markers, punctuation of both
 /// languages, quotes, white space of every kind, and arbitrary characters.
 fn texty() -> impl Strategy<Value = String> {
@@ -142,6 +152,18 @@ proptest! {
         let doc = document_from_bytes("u".into(), &bytes, Format::Text);
         prop_assert!(doc.encoding.name.starts_with("UTF-16"));
         check(&doc)?;
+    }
+
+    #[test]
+    fn keeping_the_analysis_changes_no_task(text in texty()) {
+        let doc = Document::from_text("k", text);
+        let kept = ex().extract(&doc);
+        let bare = lean().extract(&doc);
+        prop_assert_eq!(&kept.tasks, &bare.tasks);
+        prop_assert_eq!(kept.places.len(), kept.sentences.len());
+        prop_assert!(bare.places.is_empty() && bare.hits.is_empty());
+        prop_assert_eq!(bare.langs.len(), bare.sentences.len());
+        prop_assert_eq!(bare.speakers.len(), bare.sentences.len());
     }
 
     #[test]
