@@ -187,7 +187,7 @@ pub fn read(input: &Input, opts: &ReadOptions) -> Result<Loaded> {
     let name = input.name();
     let max = opts.load.max_bytes;
     let bytes = match input {
-        Input::Stdin => read_limited(std::io::stdin().lock(), &name, max)?,
+        Input::Stdin => read_limited(std::io::stdin().lock(), &name, max, 0)?,
         Input::Path(p) => {
             let f = std::fs::File::open(p).map_err(|e| Error::io(&name, e))?;
             let meta = f.metadata().map_err(|e| Error::io(&name, e))?;
@@ -204,14 +204,14 @@ pub fn read(input: &Input, opts: &ReadOptions) -> Result<Loaded> {
                     limit: max,
                 });
             }
-            read_limited(f, &name, max)?
+            read_limited(f, &name, max, meta.len())?
         }
     };
     let path = match input {
         Input::Path(p) => Some(p.as_path()),
         Input::Stdin => None,
     };
-    formats::load(name.clone(), &bytes, path, &opts.load).map_err(|message| Error::Decode {
+    formats::load_owned(name.clone(), bytes, path, &opts.load).map_err(|message| Error::Decode {
         path: name,
         message,
     })
@@ -229,8 +229,10 @@ pub fn document_from_bytes(name: String, bytes: &[u8], format: formats::Format) 
     }
 }
 
-fn read_limited(r: impl Read, name: &str, limit: u64) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
+/// Reads at most `limit` bytes; `expected` (a file's size) sizes the buffer at once, so that
+/// a large file is not read into a buffer that doubles as it fills.
+fn read_limited(r: impl Read, name: &str, limit: u64, expected: u64) -> Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0));
     r.take(limit.saturating_add(1))
         .read_to_end(&mut buf)
         .map_err(|e| Error::io(name, e))?;

@@ -155,6 +155,25 @@ proptest! {
     }
 
     #[test]
+    fn decoding_owned_bytes_is_decoding_borrowed_ones(
+        bytes in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..200),
+            texty().prop_map(String::into_bytes),
+            texty().prop_map(|t| [&[0xEF, 0xBB, 0xBF][..], t.as_bytes()].concat()),
+        ],
+        forced in prop_oneof![Just(None), Just(Some("utf-8")), Just(Some("gbk"))],
+        declared in prop_oneof![Just(None), Just(Some("utf-8")), Just(Some("big5"))],
+    ) {
+        use directives::decode::{decode_owned, decode_with, encoding_for_label};
+        let forced = forced.and_then(encoding_for_label);
+        let declared = declared.and_then(encoding_for_label);
+        prop_assert_eq!(
+            decode_owned(bytes.clone(), forced, declared),
+            decode_with(&bytes, forced, declared)
+        );
+    }
+
+    #[test]
     fn keeping_the_analysis_changes_no_task(text in texty()) {
         let doc = Document::from_text("k", text);
         let kept = ex().extract(&doc);

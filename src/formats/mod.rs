@@ -24,7 +24,9 @@ use std::sync::Arc;
 
 use encoding_rs::Encoding as Enc;
 
-use crate::decode::{decode_with, is_utf16};
+use std::borrow::Cow;
+
+use crate::decode::{decode_owned, decode_with, is_utf16};
 use crate::document::{Document, Encoding};
 
 /// How to read an input.
@@ -129,19 +131,39 @@ pub fn load(
     path: Option<&Path>,
     opts: &LoadOptions,
 ) -> Result<Loaded, String> {
+    load_cow(name, Cow::Borrowed(bytes), path, opts)
+}
+
+/// As [`load`], taking the bytes: plain UTF-8 text becomes the document's text without a
+/// copy.
+pub fn load_owned(
+    name: String,
+    bytes: Vec<u8>,
+    path: Option<&Path>,
+    opts: &LoadOptions,
+) -> Result<Loaded, String> {
+    load_cow(name, Cow::Owned(bytes), path, opts)
+}
+
+fn load_cow(
+    name: String,
+    bytes: Cow<'_, [u8]>,
+    path: Option<&Path>,
+    opts: &LoadOptions,
+) -> Result<Loaded, String> {
     let by_ext = path.and_then(Format::for_path);
     let format = match opts.format {
         Some(f) => f,
-        None if by_ext == Some(Format::Docx) || sniff::is_docx(bytes) => Format::Docx,
+        None if by_ext == Some(Format::Docx) || sniff::is_docx(&bytes) => Format::Docx,
         None => {
-            if !is_utf16(bytes) {
-                if let Some(kind) = sniff::binary_kind(bytes) {
+            if !is_utf16(&bytes) {
+                if let Some(kind) = sniff::binary_kind(&bytes) {
                     return Ok(Loaded::Skipped(format!("not text: {kind}")));
                 }
             }
             match by_ext {
                 Some(f) => f,
-                None if sniff::looks_like_html(bytes) => Format::Html,
+                None if sniff::looks_like_html(&bytes) => Format::Html,
                 None => Format::Text,
             }
         }
@@ -153,7 +175,7 @@ pub fn load(
     let doc = match format {
         Format::Docx => Document {
             name,
-            text: docx::to_text(bytes, opts.max_bytes)?,
+            text: docx::to_text(&bytes, opts.max_bytes)?,
             analysis: None,
             encoding: Encoding {
                 name: "UTF-8".into(),
@@ -165,7 +187,7 @@ pub fn load(
             turns: Vec::new(),
         },
         Format::Html => {
-            let decoded = decode_with(bytes, opts.encoding, sniff::html_charset(bytes));
+            let decoded = decode_with(&bytes, opts.encoding, sniff::html_charset(&bytes));
             Document {
                 name,
                 text: html::to_text(&decoded.text),
@@ -177,7 +199,10 @@ pub fn load(
             }
         }
         Format::Markdown | Format::Text | Format::Vtt | Format::Srt | Format::Transcript => {
-            let decoded = decode_with(bytes, opts.encoding, None);
+            let decoded = match bytes {
+                Cow::Owned(bytes) => decode_owned(bytes, opts.encoding, None),
+                Cow::Borrowed(bytes) => decode_with(bytes, opts.encoding, None),
+            };
             // Plain text that was not asked for as such may be a transcript; a subtitle
             // extension on a file without cues is read as text.
             let format = match format {
