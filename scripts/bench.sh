@@ -122,7 +122,7 @@ PY
 same=$(cmp -s "$out/archive-j1.jsonl" "$out/archive-j2.jsonl" && echo identical || echo DIFFERENT)
 RUNS=3 run jobs "$bin extract -j1 --format jsonl $out/archive" "$bin extract -j2 --format jsonl $out/archive"
 big_mb=$(python3 -c "import os;print(round(os.path.getsize('$out/corpus200/zh.txt')/1e6))")
-big() { mem "$bin" extract -j1 --max-bytes 300000000 --format jsonl "$1"; }
+big() { mem "$bin" extract -j1 --max-bytes 300M --format jsonl "$1"; }
 python3 - "$out" "$(big "$out/corpus200/zh.txt")" "$(big "$out/corpus200/en.txt")" "$(mem "$bin" extract -j1 --format jsonl "$out/archive")" "$same" "$big_mb" <<'PY'
 import json, sys, os
 out, zh, en, arc, same, mb = sys.argv[1:]
@@ -156,7 +156,7 @@ PY
 files=()
 for s in 5 50 200; do for lang in zh en; do files+=("$out/corpus$s/$lang.txt"); done; done
 files+=("$out/patho/one-line.txt" "$out/patho/yao.txt" "$out/patho/no-punctuation.txt")
-cmds=(); for f in "${files[@]}"; do cmds+=("$bin extract -j1 --max-bytes 300000000 --format jsonl $f"); done
+cmds=(); for f in "${files[@]}"; do cmds+=("$bin extract -j1 --max-bytes 300M --format jsonl $f"); done
 RUNS=1 run growth "${cmds[@]}"
 python3 - "$out" <<'PY'
 import json, sys, os

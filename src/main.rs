@@ -122,9 +122,25 @@ struct ReadArgs {
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
 
-    /// Fail inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    /// Fail inputs larger than this many bytes; K, M and G multiply by 1024, 1024² and
+    /// 1024³ (300M, 1G).
+    #[arg(long, value_name = "BYTES", default_value = "64M", value_parser = parse_size)]
     max_bytes: u64,
+}
+
+/// A size in bytes: digits, then perhaps K, M or G (any case) for 1024, 1024² or 1024³.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, shift) = match s.char_indices().last() {
+        Some((k, c)) if c.eq_ignore_ascii_case(&'k') => (&s[..k], 10),
+        Some((k, c)) if c.eq_ignore_ascii_case(&'m') => (&s[..k], 20),
+        Some((k, c)) if c.eq_ignore_ascii_case(&'g') => (&s[..k], 30),
+        _ => (s, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size: digits, then perhaps K, M or G"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("{s:?} is too large"))
 }
 
 /// Which dictionaries to use.
@@ -841,4 +857,21 @@ fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, Error> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::Config(format!("--output {}: {e}", display(path))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("1K"), Ok(1024));
+        assert_eq!(parse_size("300m"), Ok(300 << 20));
+        assert_eq!(parse_size("2G"), Ok(2 << 30));
+        for bad in ["", "K", "1.5G", "-1", "12T", "1 K"] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+        assert!(parse_size("18446744073709551615K").is_err());
+    }
 }

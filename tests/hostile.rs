@@ -130,7 +130,7 @@ fn a_hundred_megabytes_without_a_newline() {
         .unwrap()
         .contains("--max-bytes"));
     // Under a raised limit it is read through, cut into bounded units.
-    let out = extract_then_sample(&["--max-bytes", "200000000"], &[&big]);
+    let out = extract_then_sample(&["--max-bytes", "200M"], &[&big]);
     assert_eq!(out.status.code(), Some(0));
     assert!(docs(&out)[0]["tasks"].as_u64().unwrap() > 1000);
 }
