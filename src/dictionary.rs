@@ -463,7 +463,7 @@ pub enum TurnLayout {
     /// A line of its own with a label and a time, the words on the next lines:
     /// "发言人1 00:03:15".
     Export,
-    /// A timestamp, then a label: "[00:12:31] 李明：……".
+    /// A timestamp, then a label: "\[00:12:31\] 李明：……".
     TimeLabel,
 }
 

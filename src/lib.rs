@@ -42,6 +42,9 @@
 //!    turn's label), who must act and by when.
 //! 7. [`extract`] assembles [`Task`]s; [`output`] cites them as versioned JSON records.
 //!
+//! Stages 3 to 7 take the sentences in order, a block at a time, and look only backwards
+//! (the open sections, the current speaker), so a document's analysis is never held whole.
+//!
 //! Every rule and word list lives in the [`dictionary`] files under `dictionaries/`,
 //! embedded as defaults and extensible at run time.
 

@@ -11,7 +11,7 @@
 //! - **Labelled lines**, read in place (offsets stay those of the file, the labels are
 //!   blanked for analysis like Markdown markup): a stenographer's labels ("主持人：……",
 //!   "MR. JIN: ..."), a meeting app's export with a label and time on a line of their own
-//!   before each turn ("发言人1 00:03:15"), or timestamped labels ("[00:12:31] 李明：……").
+//!   before each turn ("发言人1 00:03:15"), or timestamped labels ("\[00:12:31\] 李明：……").
 //!
 //! The label and timestamp patterns are in `common/turns.tsv`.
 
