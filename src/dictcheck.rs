@@ -358,6 +358,33 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
             ),
         }
     }
+    // A word of ability stops a command verb after it from being one, in a task section;
+    // the example must be a command again without the word.
+    for w in dict
+        .words
+        .iter()
+        .filter(|w| mine(&w.origin.file) && w.class == "ability")
+    {
+        let Some(example) = &w.example else {
+            say(&w.origin, "no example sentence".into());
+            continue;
+        };
+        let tasks = |sentence: &str| {
+            let text = format!("二、主要任务\n{sentence}\n");
+            ex.extract(&Document::from_text("example", text))
+                .tasks
+                .len()
+        };
+        let without = example.replacen(w.word.as_str(), "", 1);
+        if tasks(example) != 0 || tasks(&without) == 0 || without == *example {
+            say(
+                &w.origin,
+                format!(
+                    "in a task section its example {example:?} should give no task, and {without:?} one"
+                ),
+            );
+        }
+    }
     for w in dict
         .words
         .iter()

@@ -515,6 +515,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "title-noun",
     "past",
     "copula",
+    "ability",
     "time",
     "conjunction",
     "reporting",

@@ -154,6 +154,7 @@ pub struct Extractor {
     dates: Dates,
     past: Vec<String>,
     copulas: Vec<String>,
+    abilities: Vec<String>,
     adverbs: Vec<String>,
     turns: Arc<TurnPatterns>,
     speaker_names: HashMap<String, String>,
@@ -309,6 +310,10 @@ impl Extractor {
             dates: Dates::new(&dict)?,
             past: dict
                 .words_of(Lang::Zh, "past")
+                .map(str::to_string)
+                .collect(),
+            abilities: dict
+                .words_of(Lang::Zh, "ability")
                 .map(str::to_string)
                 .collect(),
             copulas: dict
@@ -698,6 +703,13 @@ impl Extractor {
                         || self.after_adverb(&ctx, view, verb))
                         && check::blocked_at(&ctx, verb).is_none()
                         && !has_word(&self.copulas, clause.start.max(unit.body), verb.start)
+                        // "一定能够按期完成", "只有……才能发展……、发展……": what can
+                        // happen, not an order (over a list joined by 、 too).
+                        && !has_word(
+                            &self.abilities,
+                            predicate_start(view, verb).max(unit.body),
+                            verb.start
+                        )
                         && !self.subject_of_copula(view, clause)
                 })?
             }
@@ -886,6 +898,14 @@ fn clause_around(view: &str, span: Span) -> Span {
         .find(CLAUSE_END)
         .map_or(view.len(), |k| span.end + k);
     Span::new(start, end)
+}
+
+/// Where the clause holding `span` starts, a list joined by 、 counted as one clause.
+fn predicate_start(view: &str, span: Span) -> usize {
+    let ends = |c: char| c != '、' && CLAUSE_END.contains(&c);
+    view[..span.start].rfind(ends).map_or(0, |k| {
+        k + view[k..].chars().next().map_or(0, char::len_utf8)
+    })
 }
 
 /// True when `span` is a paragraph of its own: a blank line (or the document's edge) before

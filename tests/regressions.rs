@@ -216,3 +216,17 @@ fn the_object_marker_jiang_is_not_a_commitment() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "务必");
 }
+
+#[test]
+fn a_verb_after_a_word_of_ability_in_a_task_section_is_no_command() {
+    // A prediction or a condition ("一定能够……", "只有……才能……、……") in a plan's task
+    // section states what can happen.
+    let text =
+        "二、主要任务\n水利工程一定能够按期建成投运。\n只有稳住就业，才能扩大消费、提高收入。\n";
+    assert_eq!(triggers(text), Vec::<String>::new());
+    // The 能 of 职能 is no word of ability.
+    assert_eq!(triggers("二、主要任务\n加快政府职能转变。\n"), ["加快"]);
+    // A duty in a later clause of a list item still binds.
+    let text = "二、主要任务\n1. 发现隐患，情况紧急时可以先行停工，并且及时报告主管部门；\n";
+    assert_eq!(triggers(text), ["及时报告"]);
+}
