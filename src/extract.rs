@@ -383,8 +383,8 @@ impl Extractor {
 
     /// Runs the whole pipeline.
     ///
-    /// Sentences go through the stages one at a time, in order: each is analysed, placed in
-    /// its section, given its speaker and turned into tasks before the next is read, so
+    /// Sentences go through the stages in order, 256 at a time: a block is analysed, placed
+    /// in its sections, given its speakers and turned into tasks before the next is read, so
     /// that memory holds the document and its results, not every sentence's analysis. What
     /// the whole document settles (its date, the speaker no one introduces) is read first
     /// from its opening and closing lines.
