@@ -45,15 +45,29 @@ pub fn run(name: &str, data: &[u8]) {
     }
 }
 
-/// Any bytes decode, by detection and by each forced encoding, into valid text.
+/// Any bytes decode, by detection and by each forced encoding, into valid text; decoding the
+/// bytes as owned (as a file is read) gives the same as decoding them borrowed.
 pub fn decode(data: &[u8]) {
     let d = crate::decode::decode(data);
+    assert_eq!(crate::decode::decode_owned(data.to_vec(), None, None), d);
     // A leading byte-order mark is never part of the text.
     if data.starts_with(b"\xEF\xBB\xBF") {
         assert!(!d.text.starts_with('\u{feff}') || data[3..].starts_with(b"\xEF\xBB\xBF"));
     }
-    for label in ["gb18030", "big5", "utf-16le", "utf-16be", "shift_jis"] {
-        let _ = crate::decode::decode_with(data, crate::decode::encoding_for_label(label), None);
+    for label in [
+        "gb18030",
+        "big5",
+        "utf-16le",
+        "utf-16be",
+        "shift_jis",
+        "utf-8",
+    ] {
+        let forced = crate::decode::encoding_for_label(label);
+        let borrowed = crate::decode::decode_with(data, forced, None);
+        assert_eq!(
+            crate::decode::decode_owned(data.to_vec(), forced, None),
+            borrowed
+        );
     }
 }
 
