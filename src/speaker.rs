@@ -96,15 +96,6 @@ impl SpeakerTrack {
             .ok()
             .map(|k| self.intros[k].1)
     }
-
-    /// The same track with the speaker of each sentence replaced by `f(i, speaker)`.
-    pub fn relabel(&self, mut f: impl FnMut(usize, Option<&Speaker>) -> Option<Speaker>) -> Self {
-        let mut out = SpeakerTrack::default();
-        for i in 0..self.len {
-            out.push(f(i, self.speaker(i)), self.intro_end(i));
-        }
-        out
-    }
 }
 
 /// The compiled speaker rules.
@@ -412,11 +403,6 @@ mod tests {
         );
         let ends: Vec<Option<usize>> = (0..5).map(|i| t.intro_end(i)).collect();
         assert_eq!(ends, [None, Some(4), None, None, Some(2)]);
-        // Relabelling keeps the introductions and merges runs that become equal.
-        let r = t.relabel(|i, s| if i == 0 { named("A", 1) } else { s.cloned() });
-        assert_eq!(r.runs.len(), 2);
-        assert_eq!(r.speaker(0).map(|s| &*s.name), Some("A"));
-        assert_eq!(r.intro_end(4), Some(2));
     }
 
     fn track(sentences: &[&str]) -> Vec<Option<String>> {
