@@ -185,7 +185,8 @@ impl Dates {
         n: usize,
         whole_line: impl Fn(usize) -> bool,
     ) -> impl Iterator<Item = usize> {
-        (0..n.min(ANYWHERE)).chain(crate::segment::edge_lines(n, EDGE, whole_line))
+        let (top, bottom) = crate::segment::edge_lines(n, EDGE, whole_line);
+        (0..n.min(ANYWHERE)).chain(top).chain(bottom)
     }
 
     /// The document's date, from a field or dateline near the start, a signature at the end
@@ -198,9 +199,7 @@ impl Dates {
         whole_line: impl Fn(usize) -> bool,
         lang: impl Fn(usize) -> Lang,
     ) -> Option<Anchor> {
-        let lines: Vec<usize> = (0..n).filter(|&i| whole_line(i)).collect();
-        let top: Vec<usize> = lines.iter().take(EDGE).copied().collect();
-        let bottom: Vec<usize> = lines.iter().rev().take(EDGE).copied().collect();
+        let (top, bottom) = crate::segment::edge_lines(n, EDGE, whole_line);
         let anywhere: Vec<usize> = (0..n.min(ANYWHERE)).collect();
         for (plang, source, re) in &self.patterns {
             let scope: &[usize] = match source {

@@ -505,6 +505,11 @@ impl Extractor {
             }
 
             // Tasks.
+            let ctx = Assembly {
+                speakers: &speakers,
+                date: date.as_ref(),
+                doc_hash,
+            };
             for ((i, unit), place) in block.zip(&units).zip(&places_here) {
                 let sentence = &sentences[i];
                 if self.keep_analysis {
@@ -534,11 +539,6 @@ impl Extractor {
                 if trigs.is_empty() {
                     continue;
                 }
-                let ctx = Assembly {
-                    speakers: &speakers,
-                    date: date.as_ref(),
-                    doc_hash,
-                };
                 self.assemble(i, unit, sentence, &trigs, &ctx, &mut tasks);
             }
             if self.keep_analysis {

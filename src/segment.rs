@@ -85,12 +85,16 @@ impl Sentence {
     }
 }
 
-/// The first and last `k` of `n` sentences for which `whole_line` holds: where a document's
-/// header and signature are.
-pub fn edge_lines(n: usize, k: usize, whole_line: impl Fn(usize) -> bool) -> Vec<usize> {
-    let mut out: Vec<usize> = (0..n).filter(|&i| whole_line(i)).take(k).collect();
-    out.extend((0..n).rev().filter(|&i| whole_line(i)).take(k));
-    out
+/// The first `k` of `n` sentences for which `whole_line` holds, first to last, and the last
+/// `k`, last to first: where a document's header and signature are.
+pub fn edge_lines(
+    n: usize,
+    k: usize,
+    whole_line: impl Fn(usize) -> bool,
+) -> (Vec<usize>, Vec<usize>) {
+    let top = (0..n).filter(|&i| whole_line(i)).take(k).collect();
+    let bottom = (0..n).rev().filter(|&i| whole_line(i)).take(k).collect();
+    (top, bottom)
 }
 
 /// A stage-2 splitter: text in, sentences in order out.

@@ -274,9 +274,8 @@ impl Speakers {
             }
         }
         // The issuing body: the signature near the end, else the header.
-        let bottom = (0..n).rev().filter(|&i| whole_line(i)).take(ISSUER_WINDOW);
-        let top = (0..n).filter(|&i| whole_line(i)).take(ISSUER_WINDOW);
-        bottom.chain(top).find_map(|i| {
+        let (top, bottom) = crate::segment::edge_lines(n, ISSUER_WINDOW, whole_line);
+        bottom.into_iter().chain(top).find_map(|i| {
             let v = view(i);
             let lead = v.len() - v.trim_start().len();
             let c = |span: Span| cite(i, Span::new(span.start + lead, span.end + lead));
@@ -297,8 +296,8 @@ impl Speakers {
         n: usize,
         whole_line: impl Fn(usize) -> bool,
     ) -> impl Iterator<Item = usize> {
-        let ends = crate::segment::edge_lines(n, ISSUER_WINDOW, whole_line);
-        (0..n.min(AUTHORITY_WINDOW)).chain(ends)
+        let (top, bottom) = crate::segment::edge_lines(n, ISSUER_WINDOW, whole_line);
+        (0..n.min(AUTHORITY_WINDOW)).chain(top).chain(bottom)
     }
 
     /// Follows the speaker through a document whose sentences are fed in order;
