@@ -319,7 +319,9 @@ pub fn blocked_at(ctx: &Context<'_>, span: Span) -> Option<Reason> {
             let Entry::Blocker(bi) = b.entry else {
                 return None;
             };
-            if !ctx.is_word(b.span) {
+            // A blocker counts where a trigger would: on word boundaries, or opening a
+            // compound (不可 in 不可避免, which jieba keeps whole).
+            if InsideWord.check(ctx, b).is_some() {
                 return None;
             }
             let blocker = &ctx.dict.blockers[bi];

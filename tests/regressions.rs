@@ -230,3 +230,20 @@ fn a_verb_after_a_word_of_ability_in_a_task_section_is_no_command() {
     let text = "二、主要任务\n1. 发现隐患，情况紧急时可以先行停工，并且及时报告主管部门；\n";
     assert_eq!(triggers(text), ["及时报告"]);
 }
+
+#[test]
+fn a_blocker_that_opens_a_compound_still_blocks() {
+    // jieba keeps 不可避免 whole; the blocker 不可 opens it as the trigger 不可 does, so both
+    // count on the same boundaries ("inevitable" is no prohibition).
+    for text in [
+        "困难不可避免。",
+        "这是不可避免的。",
+        "台湾是中国神圣领土不可分割的一部分。",
+    ] {
+        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
+    }
+    // Where jieba cuts 不可 apart, as before.
+    assert_eq!(triggers("这种增长方式不可持续。"), Vec::<String>::new());
+    // 不可 as a prohibition stays one.
+    assert_eq!(triggers("审核程序不可省略。"), ["不可"]);
+}
