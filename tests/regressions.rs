@@ -247,3 +247,19 @@ fn a_blocker_that_opens_a_compound_still_blocks() {
     // 不可 as a prohibition stays one.
     assert_eq!(triggers("审核程序不可省略。"), ["不可"]);
 }
+
+#[test]
+fn xuyao_as_a_noun_or_as_what_something_takes_is_no_duty() {
+    for text in [
+        "不少产品的规格不合需要，造成积压。",
+        "这是人民群众需要的和平。",
+        "生产和需要之间的平衡还没有形成。",
+        "这项改革需要很长时间。",
+        "完成这项工程大约需要三四年。",
+    ] {
+        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
+    }
+    // 需要 with a verb after it stays a duty.
+    assert_eq!(triggers("有关部门需要加快制定配套政策。"), ["需要"]);
+    assert_eq!(triggers("各单位需要十分注意安全。"), ["需要"]);
+}
