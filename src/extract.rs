@@ -707,7 +707,7 @@ impl Extractor {
                         // happen, not an order (over a list joined by 、 too).
                         && !has_word(
                             &self.abilities,
-                            predicate_start(view, verb).max(unit.body),
+                            ability_scope_start(view, verb).max(unit.body),
                             verb.start
                         )
                         && !self.subject_of_copula(view, clause)
@@ -900,12 +900,29 @@ fn clause_around(view: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// Where the clause holding `span` starts, a list joined by 、 counted as one clause.
-fn predicate_start(view: &str, span: Span) -> usize {
-    let ends = |c: char| c != '、' && CLAUSE_END.contains(&c);
-    view[..span.start].rfind(ends).map_or(0, |k| {
+/// Where a word of ability before `span` still governs it: the clauses joined by commas
+/// since the last ；or ：, back to one that opens a new duty with a conjunction (并, 同时,
+/// 而且, 还). "各地可以从实际出发，制定……": 可以 governs 制定; "……可以先行停工，并且及时
+/// 报告……": it does not govern 报告.
+fn ability_scope_start(view: &str, span: Span) -> usize {
+    let ends = |c: char| matches!(c, '；' | ';' | '：' | ':' | '。');
+    let mut start = view[..span.start].rfind(ends).map_or(0, |k| {
         k + view[k..].chars().next().map_or(0, char::len_utf8)
-    })
+    });
+    let opens_duty = |clause: &str| {
+        ["并", "同时", "而且", "还"]
+            .iter()
+            .any(|w| clause.trim_start().starts_with(w))
+    };
+    for (k, c) in view[start..span.start].char_indices() {
+        if matches!(c, '，' | ',') {
+            let at = start + k + c.len_utf8();
+            if opens_duty(&view[at..span.start]) {
+                start = at;
+            }
+        }
+    }
+    start
 }
 
 /// True when `span` is a paragraph of its own: a blank line (or the document's edge) before

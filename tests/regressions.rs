@@ -229,6 +229,11 @@ fn a_verb_after_a_word_of_ability_in_a_task_section_is_no_command() {
     // A duty in a later clause of a list item still binds.
     let text = "二、主要任务\n1. 发现隐患，情况紧急时可以先行停工，并且及时报告主管部门；\n";
     assert_eq!(triggers(text), ["及时报告"]);
+    // Permission governs the clauses after it, up to a ；.
+    let text = "二、主要任务\n各地可以从实际出发，制定具体办法；各地要加强监督。\n";
+    assert_eq!(triggers(text), ["要"]);
+    let text = "二、主要任务\n双方就能开展对话，协商解决分歧。\n";
+    assert_eq!(triggers(text), Vec::<String>::new());
 }
 
 #[test]
