@@ -30,6 +30,7 @@ pub struct Actors {
     en_auxiliaries: HashSet<String>,
     en_passive_subjects: HashSet<String>,
     en_participles: HashSet<String>,
+    en_determiners: HashSet<String>,
     zh_prepositions: Vec<String>,
     zh_adverbs: Vec<String>,
     zh_conjunctions: Vec<String>,
@@ -69,6 +70,7 @@ impl Actors {
             en_auxiliaries: en("auxiliary"),
             en_passive_subjects: en("passive-subject"),
             en_participles: en("participle"),
+            en_determiners: en("determiner"),
             zh_prepositions: zh("preposition"),
             zh_adverbs: zh("adverb"),
             zh_conjunctions: zh("conjunction"),
@@ -415,9 +417,14 @@ impl Actors {
                 .next_back()
                 .unwrap_or("")
                 .to_lowercase();
-            let verb_follows = self.en_verbs.contains(&next)
-                || self.en_auxiliaries.contains(&next)
-                || next.ends_with("ed");
+            // An -ed word is a verb when an object follows it ("that issued the rule") or
+            // nothing does; before a bare noun it is an adjective of the subject ("that
+            // regulated entities must adopt").
+            let object = after.split_whitespace().nth(1).map(str::to_lowercase);
+            let ed_verb =
+                next.ends_with("ed") && object.is_none_or(|w| self.en_determiners.contains(&w));
+            let verb_follows =
+                self.en_verbs.contains(&next) || self.en_auxiliaries.contains(&next) || ed_verb;
             if self.en_reporting.contains(&before) || !verb_follows {
                 s += k + w.len();
                 t = after;
@@ -645,6 +652,17 @@ mod tests {
         assert_eq!(
             actor("The agency that issued the rule must review it.", "must", s).as_deref(),
             Some("The agency that issued the rule")
+        );
+        // An -ed word before a bare noun is an adjective of the subject, not the verb of
+        // the relative word.
+        assert_eq!(
+            actor(
+                "The rule sets the manner of compliance that regulated entities must adopt.",
+                "must",
+                s
+            )
+            .as_deref(),
+            Some("regulated entities")
         );
         // After a reporting verb the subject follows "that".
         assert_eq!(

@@ -522,6 +522,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "auxiliary",
     "passive-subject",
     "participle",
+    "determiner",
     "not-speaker",
     "not-speaker-end",
     "filler",
