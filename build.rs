@@ -1,10 +1,23 @@
-//! Compiles jieba's word list (`dictionaries/zh/jieba-dict.txt`) into an FST map from word to
-//! frequency, so that the binary loads it without rebuilding anything: Chinese word
-//! boundaries cost no start-up time.
+//! Compiles jieba's word list (`dictionaries/zh/jieba-dict.txt`) into a character trie laid
+//! out as flat arrays, so that the binary uses it in place: Chinese word boundaries cost no
+//! start-up time, and finding every word that starts at a character costs one short scan per
+//! character.
+//!
+//! The layout (`src/words.rs` reads it; all numbers little-endian `u32`):
+//! - `jieba_edges.bin`: the trie's edges, three numbers each: the character, with the number
+//!   of edges out of the node it leads to shifted left by 21; the index of the first of those
+//!   edges; the frequency of the word ending there (`u32::MAX` when none does). The edges out
+//!   of a node lie together, sorted by character; the root's come first. A walk reads one
+//!   short run of edges per character and never a node.
+//! - `jieba_root.bin`: for each character below U+10000, the index of the root's edge on it
+//!   (`u32::MAX` when no word starts with it), so the first step of a walk is one load.
 
 use std::env;
 use std::fs;
 use std::path::PathBuf;
+
+/// The frequency stored for a node that ends no word.
+const NO_WORD: u32 = u32::MAX;
 
 fn main() {
     let source = "dictionaries/zh/jieba-dict.txt";
@@ -37,56 +50,80 @@ fn main() {
             false
         }
     });
-    let mut builder = fst::MapBuilder::memory();
+
+    // Words in byte order are in character order, so a node's children arrive in order and
+    // the child a word continues through, if it exists already, is the last one added.
+    let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+    let mut freqs: Vec<u32> = vec![NO_WORD];
     for (word, freq) in &entries {
-        builder.insert(word, *freq).expect("sorted, unique keys");
+        let mut node = 0usize;
+        for c in word.chars() {
+            let c = c as u32;
+            node = match children[node].last() {
+                Some(&(last, child)) if last == c => child as usize,
+                _ => {
+                    let id = u32::try_from(freqs.len()).expect("fewer than 2^32 nodes");
+                    children[node].push((c, id));
+                    children.push(Vec::new());
+                    freqs.push(NO_WORD);
+                    id as usize
+                }
+            };
+        }
+        let freq = u32::try_from(*freq).expect("a frequency below 2^32");
+        assert!(freq != NO_WORD, "{word}: frequency {freq} is reserved");
+        freqs[node] = freq;
     }
-    let bytes = builder.into_inner().expect("an FST");
+
+    // Where each node's edges start: blocks in depth-first order, so that a word's path
+    // tends to lie close together.
+    let mut block = vec![0u32; freqs.len()];
+    let mut next = 0u32;
+    let mut stack = vec![0usize];
+    while let Some(node) = stack.pop() {
+        block[node] = next;
+        next += u32::try_from(children[node].len()).expect("fewer than 2^32 edges");
+        stack.extend(
+            children[node]
+                .iter()
+                .rev()
+                .map(|&(_, child)| child as usize),
+        );
+    }
+    let mut edges = vec![0u8; next as usize * 12];
+    for (node, kids) in children.iter().enumerate() {
+        for (k, &(c, child)) in kids.iter().enumerate() {
+            let fan = u32::try_from(children[child as usize].len()).expect("a count");
+            assert!(
+                c < 1 << 21 && fan < 1 << 11,
+                "{c:x}: {fan} edges do not fit"
+            );
+            let at = (block[node] as usize + k) * 12;
+            edges[at..at + 4].copy_from_slice(&(c | fan << 21).to_le_bytes());
+            edges[at + 4..at + 8].copy_from_slice(&block[child as usize].to_le_bytes());
+            edges[at + 8..at + 12].copy_from_slice(&freqs[child as usize].to_le_bytes());
+        }
+    }
+    let mut root = vec![0xFFu8; 0x1_0000 * 4];
+    for (k, &(c, _)) in children[0].iter().enumerate() {
+        if c < 0x1_0000 {
+            let at = c as usize * 4;
+            root[at..at + 4].copy_from_slice(&(k as u32).to_le_bytes());
+        }
+    }
+
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
-    fs::write(out.join("jieba_first.bin"), first_char_table(&bytes)).expect("write the table");
-    fs::write(out.join("jieba.fst"), bytes).expect("write the FST");
+    fs::write(out.join("jieba_edges.bin"), edges).expect("write the edges");
+    fs::write(out.join("jieba_root.bin"), root).expect("write the root table");
     fs::write(
         out.join("jieba_total.rs"),
-        format!("/// The sum of the word list's frequencies.\npub const TOTAL: u64 = {total};\n"),
+        format!(
+            "/// The sum of the word list's frequencies.\npub const TOTAL: u64 = {total};\n\
+             /// The number of words in the list.\npub const WORDS: usize = {};\n\
+             /// The number of edges out of the root.\npub const ROOT_EDGES: usize = {};\n",
+            entries.len(),
+            children[0].len()
+        ),
     )
     .expect("write the total");
-}
-
-/// The first characters most Chinese words start with: U+4E00 to U+9FFF.
-const FIRST: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
-
-/// Where the FST stands after each character of [`FIRST`]: for each, little-endian, the
-/// node's address and the output so far (u64::MAX and 0 when no word starts with it). A walk
-/// from a character then skips its first three transitions, the costliest of a word lookup.
-fn first_char_table(bytes: &[u8]) -> Vec<u8> {
-    let fst = fst::raw::Fst::new(bytes.to_vec()).expect("the FST just built");
-    let mut table = Vec::with_capacity(FIRST.clone().count() * 16);
-    for cp in FIRST {
-        let c = char::from_u32(cp).expect("a BMP character");
-        let mut buf = [0u8; 4];
-        let mut node = fst.root();
-        let mut out = fst::raw::Output::zero();
-        let mut found = true;
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            match node.find_input(b) {
-                Some(i) => {
-                    let t = node.transition(i);
-                    out = out.cat(t.out);
-                    node = fst.node(t.addr);
-                }
-                None => {
-                    found = false;
-                    break;
-                }
-            }
-        }
-        let (addr, value) = if found {
-            (node.addr() as u64, out.value())
-        } else {
-            (u64::MAX, 0)
-        };
-        table.extend_from_slice(&addr.to_le_bytes());
-        table.extend_from_slice(&value.to_le_bytes());
-    }
-    table
 }

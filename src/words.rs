@@ -2,8 +2,9 @@
 //!
 //! jieba-rs builds its dictionary trie when it is first used: about a quarter of a second and
 //! 35 MiB, which would dominate the run on a short notice. Here jieba's word list is compiled
-//! at build time into an FST (`build.rs`, from `dictionaries/zh/jieba-dict.txt`) that the
-//! binary uses in place, and the segmentation follows jieba-rs step for step:
+//! at build time into a character trie of flat arrays (`build.rs`, from
+//! `dictionaries/zh/jieba-dict.txt`) that the binary uses in place, and the segmentation
+//! follows jieba-rs step for step:
 //!
 //! 1. the text is split into runs of "Han" characters (CJK ideographs, ASCII letters and
 //!    digits, `+#&._%-`) and runs of everything else; each character of the latter is a word;
@@ -20,44 +21,100 @@
 
 use std::collections::HashMap;
 
-use fst::raw::{Fst, Output};
-
 use crate::check::WordSegmenter;
 
 include!(concat!(env!("OUT_DIR"), "/jieba_total.rs"));
 
-/// The FST of jieba's word list: word to frequency.
-static FST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba.fst"));
+/// The trie's edges: (character and fan-out of the node it leads to, first edge out of that
+/// node, frequency), grouped by node and sorted by character; the root's first (see
+/// `build.rs`).
+static EDGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_edges.bin"));
+/// The root's edge on each character below U+10000 (`u32::MAX`: none).
+static ROOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_root.bin"));
 
-/// Built by `build.rs` beside the FST: for each character from U+4E00 to U+9FFF, the FST
-/// node reached after its bytes and the output so far (16 bytes, little-endian; an address
-/// of u64::MAX when no word starts with it).
-static FIRST_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_first.bin"));
+/// The frequency of an edge that ends no word.
+const NO_WORD: u32 = u32::MAX;
 
-/// The characters [`FIRST_BYTES`] covers.
-const FIRST: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
+/// The `i`th little-endian `u32` of `bytes`.
+#[inline(always)]
+fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    let b: [u8; 4] = bytes[i * 4..i * 4 + 4].try_into().expect("four bytes");
+    u32::from_le_bytes(b)
+}
 
-/// Where the FST stands after the character `c`: `Some(None)` when no word starts with it,
-/// `None` when the table does not cover it.
-fn first_step(c: char) -> Option<Option<(usize, u64)>> {
-    let cp = c as u32;
-    if !FIRST.contains(&cp) {
-        return None;
+/// jieba's word list as the character trie `build.rs` lays out. A walk stands on the edge
+/// it came by (its index).
+#[derive(Clone, Copy)]
+struct Trie;
+
+impl Trie {
+    /// The edge on `c` among the edges `lo..hi`.
+    #[inline]
+    fn find(self, lo: usize, hi: usize, c: char) -> Option<usize> {
+        let c = c as u32;
+        let char_of = |e: usize| u32_at(EDGES, e * 3) & 0x1F_FFFF;
+        if hi - lo <= 16 {
+            for e in lo..hi {
+                let ec = char_of(e);
+                if ec >= c {
+                    return (ec == c).then_some(e);
+                }
+            }
+            return None;
+        }
+        // A few thousand nodes (大, 中, 不……) have many edges.
+        let (mut lo, mut hi) = (lo, hi);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match char_of(mid).cmp(&c) {
+                std::cmp::Ordering::Equal => return Some(mid),
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        None
     }
-    let at = (cp - FIRST.start()) as usize * 16;
-    let word = |k: usize| {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(&FIRST_BYTES[k..k + 8]);
-        u64::from_le_bytes(b)
-    };
-    let addr = word(at);
-    Some((addr != u64::MAX).then(|| (addr as usize, word(at + 8))))
+
+    /// The edge from the root on `c`.
+    #[inline]
+    fn first(self, c: char) -> Option<usize> {
+        if (c as u32) < 0x1_0000 {
+            let e = u32_at(ROOT, c as usize);
+            (e != u32::MAX).then_some(e as usize)
+        } else {
+            self.find(0, ROOT_EDGES, c)
+        }
+    }
+
+    /// The edge on `c` after the edge `e`.
+    #[inline]
+    fn next(self, e: usize, c: char) -> Option<usize> {
+        let fan = (u32_at(EDGES, e * 3) >> 21) as usize;
+        let lo = u32_at(EDGES, e * 3 + 1) as usize;
+        self.find(lo, lo + fan, c)
+    }
+
+    /// The frequency of the word the edge `e` completes, if it completes one.
+    #[inline]
+    fn freq_at(self, e: usize) -> Option<u64> {
+        let f = u32_at(EDGES, e * 3 + 2);
+        (f != NO_WORD).then_some(u64::from(f))
+    }
+
+    /// The frequency of `word`, if it is in the list.
+    fn get(self, word: &str) -> Option<u64> {
+        let mut chars = word.chars();
+        let mut e = self.first(chars.next()?)?;
+        for c in chars {
+            e = self.next(e, c)?;
+        }
+        self.freq_at(e)
+    }
 }
 
 /// jieba's dictionary plus added words, and the segmentation over it.
 #[derive(Clone)]
 pub struct JiebaWords {
-    fst: Fst<&'static [u8]>,
     /// Added words not in the word list, with their frequencies.
     extra: HashMap<String, u64>,
     /// The added words by first character, for the DAG.
@@ -102,9 +159,7 @@ impl JiebaWords {
     /// `add_word(word, None, None)` would add each one that has more than one character and
     /// is not in the list yet.
     pub fn new(added: &[String]) -> Self {
-        let fst = Fst::new(FST_BYTES).expect("the FST built by build.rs");
         let mut w = JiebaWords {
-            fst,
             extra: HashMap::new(),
             extra_by_first: HashMap::new(),
             log_total: (TOTAL as f64).ln(),
@@ -128,10 +183,7 @@ impl JiebaWords {
 
     /// The frequency of `word`, if it is in the dictionary.
     pub fn freq(&self, word: &str) -> Option<u64> {
-        self.fst
-            .get(word.as_bytes())
-            .map(|o| o.value())
-            .or_else(|| self.extra.get(word).copied())
+        Trie.get(word).or_else(|| self.extra.get(word).copied())
     }
 
     /// The frequency jieba-rs's `suggest_freq` gives a word: enough to keep it whole.
@@ -202,42 +254,14 @@ impl JiebaWords {
         edges.clear();
         let byte_at = |i: usize| chars.get(i).map_or(run_end, |&(b, _)| b);
         for start in 0..chars.len() {
-            let mut node = self.fst.root();
-            let mut out = Output::zero();
-            let mut ci = start;
-            let mut b = chars[start].0;
-            // The first character's transitions come from the table built with the FST.
-            let walk = match first_step(chars[start].1) {
-                None => true,
-                Some(None) => false,
-                Some(Some((addr, value))) => {
-                    node = self.fst.node(addr);
-                    out = Output::new(value);
-                    ci += 1;
-                    b = byte_at(ci);
-                    if node.is_final() {
-                        edges.push((start, ci, out.cat(node.final_output()).value()));
-                    }
-                    true
+            let mut at = Trie.first(chars[start].1);
+            let mut ci = start + 1;
+            while let Some(e) = at {
+                if let Some(freq) = Trie.freq_at(e) {
+                    edges.push((start, ci, freq));
                 }
-            };
-            'walk: while walk && ci < chars.len() {
-                let next = byte_at(ci + 1);
-                for &byte in &text.as_bytes()[b..next] {
-                    match node.find_input(byte) {
-                        Some(i) => {
-                            let t = node.transition(i);
-                            out = out.cat(t.out);
-                            node = self.fst.node(t.addr);
-                        }
-                        None => break 'walk,
-                    }
-                }
+                at = chars.get(ci).and_then(|&(_, c)| Trie.next(e, c));
                 ci += 1;
-                b = next;
-                if node.is_final() {
-                    edges.push((start, ci, out.cat(node.final_output()).value()));
-                }
             }
             if let Some(words) = self.extra_by_first.get(&chars[start].1) {
                 let from = chars[start].0;
@@ -322,7 +346,7 @@ impl JiebaWords {
 impl std::fmt::Debug for JiebaWords {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("JiebaWords")
-            .field("words", &self.fst.len())
+            .field("words", &WORDS)
             .field("added", &self.extra.len())
             .finish()
     }
@@ -343,7 +367,7 @@ impl WordSegmenter for JiebaWords {
 }
 
 /// [`JiebaWords`] built on first use: a run over English text never computes the
-/// frequencies of the added words (which walks the FST and pages it in).
+/// frequencies of the added words (which walks the trie and pages it in).
 pub type LazyJiebaWords = crate::check::Lazy<JiebaWords>;
 
 impl crate::check::FromWords for JiebaWords {
@@ -358,31 +382,40 @@ mod tests {
     use crate::check::LazyJieba;
 
     #[test]
-    fn the_first_character_table_agrees_with_the_fst() {
-        let fst = Fst::new(FST_BYTES).unwrap();
-        let mut words = 0;
-        for cp in FIRST {
-            let c = char::from_u32(cp).unwrap();
-            let mut buf = [0u8; 4];
-            let mut node = fst.root();
-            let mut out = Output::zero();
-            let mut walked = Some(());
-            for &b in c.encode_utf8(&mut buf).as_bytes() {
-                let Some(i) = node.find_input(b) else {
-                    walked = None;
-                    break;
-                };
-                let t = node.transition(i);
-                out = out.cat(t.out);
-                node = fst.node(t.addr);
-            }
-            let want = walked.map(|()| (node.addr(), out.value()));
-            assert_eq!(first_step(c), Some(want), "{c}");
-            words += usize::from(want.is_some());
+    fn the_trie_holds_the_word_list_and_nothing_else() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/dictionaries/zh/jieba-dict.txt"
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut list: HashMap<&str, u64> = HashMap::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut f = line.split_ascii_whitespace();
+            let word = f.next().unwrap();
+            // A word given twice keeps its last frequency.
+            list.insert(word, f.next().unwrap_or("0").parse().unwrap());
         }
-        // Nearly every common character starts some word of jieba's list.
-        assert!(words > 10_000, "{words}");
-        assert_eq!(first_step('a'), None);
+        assert_eq!(list.len(), WORDS);
+        assert!(list.values().sum::<u64>() <= TOTAL);
+        for (word, freq) in &list {
+            assert_eq!(Trie.get(word), Some(*freq), "{word}");
+            // Every proper prefix is reachable, and is a word only if listed.
+            let mut prefix = word.to_string();
+            prefix.pop();
+            if !prefix.is_empty() {
+                assert_eq!(
+                    Trie.get(&prefix),
+                    list.get(prefix.as_str()).copied(),
+                    "{prefix}"
+                );
+            }
+        }
+        for absent in ["我们们", "ſ", "𠀀𠀀𠀀", "a b", ""] {
+            assert_eq!(Trie.get(absent), None, "{absent}");
+        }
     }
 
     #[test]

@@ -227,3 +227,35 @@ proptest! {
         prop_assert_eq!(&bytes(1), &one);
     }
 }
+
+/// Text that walks deep into jieba's word list: common characters that open many words,
+/// ASCII letters and digits (joined into one word by the cut), and punctuation.
+fn wordy() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        4 => prop::sample::select(vec![
+            "中", "国", "大", "不", "一", "人", "民", "发", "展", "安", "全", "生", "产", "要",
+            "必", "须", "加", "强", "管", "理", "工", "作", "严", "禁", "得", "将", "应", "当",
+            "各", "部", "门", "确", "保", "会", "议", "组", "织", "领", "导", "责", "任", "𠀀",
+            "㐀", "兀",
+        ]),
+        1 => prop::sample::select(vec!["a", "Z", "7", "0", ".", "-", "%", "，", "。", " ", "\n"]),
+    ];
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The build-time trie cuts as jieba-rs does, on any text, with added words too.
+    #[test]
+    fn word_boundaries_are_jieba_rs_boundaries(text in wordy()) {
+        use directives::check::{LazyJieba, WordSegmenter};
+        use directives::words::JiebaWords;
+        static PAIR: OnceLock<(JiebaWords, LazyJieba)> = OnceLock::new();
+        let (ours, theirs) = PAIR.get_or_init(|| {
+            let added = vec!["严格落实".to_string(), "加强管理".to_string()];
+            (JiebaWords::new(&added), LazyJieba::new(added))
+        });
+        prop_assert_eq!(ours.boundaries(&text), theirs.boundaries(&text), "{}", text);
+    }
+}
