@@ -288,9 +288,29 @@ impl Actors {
         }
         let rest = &view[from..];
         let end = rest.find(ZH_CLAUSE).unwrap_or(rest.len());
-        let n = self.party_prefix(&rest[..end])?;
+        let mut n = self.party_prefix(&rest[..end])?;
+        // The party ends where a preposition opens the deed: "鼓励科技人员到农村创业" names
+        // 科技人员, though 村 is a party word too.
+        if let Some(m) = self.zh_party_tail_finder.as_ref().and_then(|f| {
+            f.find_overlapping_iter(&rest[..n])
+                .map(|m| m.end())
+                .filter(|&k| k < n && rest[..k].chars().count() >= 2)
+                .find(|&k| {
+                    self.zh_prepositions
+                        .iter()
+                        .any(|p| rest[k..].starts_with(p.as_str()))
+                })
+        }) {
+            n = m;
+        }
         let t = &rest[..n];
         if self.zh_times.iter().any(|w| t.ends_with(w.as_str())) {
+            return None;
+        }
+        // A party word that is also a command verb (组织) ends a list of parties only when
+        // every item is one: "严禁超能力、超强度、超定员组织生产" lists deeds.
+        let verb_tail = self.zh_verbs.iter().any(|v| t.ends_with(v.as_str()));
+        if verb_tail && t.contains('、') && !t.split('、').all(|item| self.is_party(item)) {
             return None;
         }
         Some(Span::new(from, from + n))
@@ -546,6 +566,26 @@ mod tests {
         assert_eq!(get("It must be ensured that no one is left out."), None);
         assert_eq!(get("IT must be upgraded at once."), None);
         assert_eq!(get("The rule that it must be read is old."), None);
+    }
+
+    #[test]
+    fn a_list_of_deeds_before_a_verb_is_no_party() {
+        let o = ActorRule::Object;
+        // 组织 is a party word and a verb: here the list is of deeds.
+        assert_eq!(
+            actor("严禁超能力、超强度、超定员组织生产。", "严禁", o),
+            None
+        );
+        // A list of parties ending with it stays one.
+        assert_eq!(
+            actor("鼓励企业、社会组织参与救援。", "鼓励", o).as_deref(),
+            Some("企业、社会组织")
+        );
+        // Party words that are no verbs end a list as before.
+        assert_eq!(
+            actor("鼓励高校毕业生、科技人员到农村创业。", "鼓励", o).as_deref(),
+            Some("高校毕业生、科技人员")
+        );
     }
 
     #[test]
