@@ -268,3 +268,21 @@ fn xuyao_as_a_noun_or_as_what_something_takes_is_no_duty() {
     assert_eq!(triggers("有关部门需要加快制定配套政策。"), ["需要"]);
     assert_eq!(triggers("各单位需要十分注意安全。"), ["需要"]);
 }
+
+#[test]
+fn no_party_shall_is_a_prohibition_for_any_kind_of_party() {
+    for text in [
+        "No unit shall conceal accidents.",
+        "No enterprises should discharge untreated waste.",
+        "No local government may borrow beyond its quota.",
+    ] {
+        let got = tasks(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, "prohibition", "{text}");
+    }
+    // "can" states what is possible, not what is forbidden.
+    assert_eq!(
+        triggers("No government can solve this alone."),
+        Vec::<String>::new()
+    );
+}
