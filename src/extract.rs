@@ -914,9 +914,10 @@ fn ability_scope_start(view: &str, span: Span) -> usize {
             .iter()
             .any(|w| clause.trim_start().starts_with(w))
     };
-    for (k, c) in view[start..span.start].char_indices() {
+    let base = start;
+    for (k, c) in view[base..span.start].char_indices() {
         if matches!(c, '，' | ',') {
-            let at = start + k + c.len_utf8();
+            let at = base + k + c.len_utf8();
             if opens_duty(&view[at..span.start]) {
                 start = at;
             }
