@@ -295,3 +295,11 @@ fn a_clause_opening_with_bing_before_a_later_comma_does_not_panic() {
     let text = "二、主要任务\n各地可以先行试点，并及时总结经验，实行新的制度。\n";
     assert_eq!(triggers(text), ["实行"]);
 }
+
+#[test]
+fn accountability_and_enforcement_verbs_command_in_a_task_section() {
+    let text = "二、主要任务\n对工作不力、造成严重后果的，依法依规追究责任。\n依法查处各类违法违规行为。\n实行24小时在线监控。\n";
+    assert_eq!(triggers(text), ["追究", "查处", "实行"]);
+    // Outside a task section they report.
+    assert_eq!(triggers("该局依法查处了一批案件。"), Vec::<String>::new());
+}
