@@ -259,3 +259,72 @@ proptest! {
         prop_assert_eq!(ours.boundaries(&text), theirs.boundaries(&text), "{}", text);
     }
 }
+
+/// A plan's task section: a heading that sets the mode, then clauses made of the words the
+/// layout rules read (command verbs, words of ability, conjunctions, topics, adverbs) joined by
+/// the punctuation they look for.
+fn plan() -> impl Strategy<Value = String> {
+    let heading = prop::sample::select(vec![
+        "二、主要任务\n",
+        "三、重点工作\n",
+        "通知如下：\n",
+        "(a) The Secretary shall:\n",
+        "",
+    ]);
+    let piece = prop::sample::select(vec![
+        "加强",
+        "推进",
+        "实行",
+        "追究",
+        "落实",
+        "发展",
+        "可以",
+        "能够",
+        "才能",
+        "只有",
+        "并",
+        "并且",
+        "同时",
+        "而且",
+        "还",
+        "是",
+        "的",
+        "了",
+        "已经",
+        "各地",
+        "企业",
+        "组织",
+        "依法",
+        "进一步",
+        "责任",
+        "制度",
+        "，",
+        "，",
+        "、",
+        "；",
+        "：",
+        "。",
+        "\n",
+        "1. ",
+        "（一）",
+        "Review",
+        " ",
+        ", and ",
+        "shall",
+        "may",
+        "that",
+        "regulated",
+    ]);
+    (heading, prop::collection::vec(piece, 0..50)).prop_map(|(h, v)| format!("{h}{}", v.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    /// Plan-like text reaches the layout rules (implied commands, their scopes) without a
+    /// panic, and every task cites its sentence.
+    #[test]
+    fn plan_sections_tile_and_cite(text in plan()) {
+        check(&Document::from_text("p", text))?;
+    }
+}
