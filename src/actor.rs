@@ -522,7 +522,8 @@ impl Actors {
                 return Some(Span::new(s, s + obj.len()));
             }
         }
-        // "Demands that all parties immediately cease": up to an adverb or a verb.
+        // "Demands that all parties immediately cease", "It is essential that every school
+        // conducts", "... that the rules be updated": up to an adverb, a verb or an auxiliary.
         let mut end = 0;
         for (i, (k, w)) in t
             .split_word_bound_indices()
@@ -530,12 +531,20 @@ impl Actors {
             .enumerate()
         {
             let lw = w.to_lowercase();
-            if i >= 6 || (i > 0 && (lw.ends_with("ly") || self.en_verbs.contains(&lw))) {
+            let verb = self.en_verbs.contains(&lw) || self.en_auxiliaries.contains(&lw);
+            if i >= 6 || (i > 0 && (lw.ends_with("ly") || verb)) {
                 break;
             }
             end = k + w.len();
         }
-        (end > 0).then(|| Span::new(s, s + end))
+        // "... that the rules be updated": the subject of a passive is not an actor.
+        let mut after = t[end..].split_whitespace().map(str::to_lowercase);
+        let passive = match after.next().as_deref() {
+            Some("be") => true,
+            Some(w) if self.en_auxiliaries.contains(w) => after.next().as_deref() == Some("be"),
+            _ => false,
+        };
+        (end > 0 && !passive).then(|| Span::new(s, s + end))
     }
 }
 
@@ -692,6 +701,34 @@ mod tests {
         assert_eq!(
             actor("The agency that issued the rule must review it.", "must", s).as_deref(),
             Some("The agency that issued the rule")
+        );
+        // After "it is ... that", the subject of the clause; not the subject of a passive.
+        let o = ActorRule::Object;
+        assert_eq!(
+            actor(
+                "It is essential that every school conducts a drill.",
+                "that",
+                o
+            )
+            .as_deref(),
+            Some("every school")
+        );
+        assert_eq!(
+            actor(
+                "It is imperative that agencies should coordinate.",
+                "that",
+                o
+            )
+            .as_deref(),
+            Some("agencies")
+        );
+        assert_eq!(
+            actor("It is necessary that the rules be updated.", "that", o),
+            None
+        );
+        assert_eq!(
+            actor("It is essential that the data must be kept.", "that", o),
+            None
         );
         // An -ed word before a bare noun is an adjective of the subject, not the verb of
         // the relative word.
