@@ -303,3 +303,30 @@ fn accountability_and_enforcement_verbs_command_in_a_task_section() {
     // Outside a task section they report.
     assert_eq!(triggers("该局依法查处了一批案件。"), Vec::<String>::new());
 }
+
+#[test]
+fn a_relative_time_is_a_deadline_not_an_actor() {
+    let doc = Document::from_text(
+        "t",
+        "各科室要在本月底前把方案报上来。\n本月底要完成。\n今年下半年要全面推开。\n",
+    );
+    let found = ex().extract(&doc);
+    let got: Vec<(Option<&str>, Option<&str>)> = found
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.actor.map(|a| a.of(&doc.text)),
+                t.deadline.as_ref().map(|d| d.span.of(&doc.text)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("各科室"), Some("本月底前")),
+            (None, Some("本月底")),
+            (None, Some("今年下半年")),
+        ]
+    );
+}
