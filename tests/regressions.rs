@@ -330,3 +330,32 @@ fn a_relative_time_is_a_deadline_not_an_actor() {
         ]
     );
 }
+
+#[test]
+fn a_speech_asides_are_no_tasks_and_its_orders_are() {
+    // An aside and an invitation to feel are not directives.
+    assert_eq!(
+        triggers("I must say, it is great to be back in Ohio."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        triggers("We should all be proud of what we built."),
+        Vec::<String>::new()
+    );
+    // "I am directing X to ...": X acts.
+    let got = tasks("Today I am directing the Secretary of Transportation to release the funds.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "directing");
+    assert_eq!(got[0].2.as_deref(), Some("the Secretary of Transportation"));
+    // "before the end of the year" is a deadline like "by the end of the year".
+    let doc = Document::from_text(
+        "t",
+        "Congress must pass the bill before the end of the year.",
+    );
+    let found = ex().extract(&doc);
+    let deadline = found.tasks[0]
+        .deadline
+        .as_ref()
+        .map(|d| d.span.of(&doc.text));
+    assert_eq!(deadline, Some("before the end of the year"));
+}
