@@ -523,6 +523,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "passive-subject",
     "participle",
     "determiner",
+    "event",
     "not-speaker",
     "not-speaker-end",
     "filler",

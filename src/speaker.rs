@@ -108,6 +108,8 @@ pub struct Speakers {
     not_names: Vec<String>,
     /// Words a name never ends with: "就全国来说", "可以说", "换句话说".
     not_name_ends: Vec<String>,
+    /// Words that make a body's "name" a report of an event (召开, 举行).
+    events: Vec<String>,
 }
 
 thread_local! {
@@ -160,6 +162,10 @@ impl Speakers {
             filter,
             not_names,
             not_name_ends,
+            events: dict
+                .words_of(Lang::Zh, "event")
+                .map(str::to_string)
+                .collect(),
         })
     }
 
@@ -191,6 +197,11 @@ impl Speakers {
                 let name = p.name.replace("$name", written.trim()).trim().to_string();
                 let matched = caps.name("name").map_or("", |m| m.as_str());
                 if p.role == Role::Intro && !self.is_name(matched) {
+                    return None;
+                }
+                // "市委常委会召开会议研究部署……": a report of the meeting, not its words.
+                if p.role == Role::Body && self.events.iter().any(|w| matched.contains(w.as_str()))
+                {
                     return None;
                 }
                 let end = caps.get(0).expect("group 0").end();

@@ -180,7 +180,11 @@ impl SectionWalk<'_> {
                 self.stack.truncate(pos);
             }
             let body = &text[place.body_start..s.span.end];
-            let named = structure.mode_of(body);
+            // "市委常委会召开会议 研究部署近期重点工作": an unnumbered title that reports an
+            // event names no section, whatever words it holds.
+            let event =
+                style.is_none() && structure.events.iter().any(|w| body.contains(w.as_str()));
+            let named = if event { None } else { structure.mode_of(body) };
             if style.is_none() && named.is_none() && self.opened {
                 // A new title after an opener's list ("规定如下……" then "关于……"): the
                 // next piece of a collection begins, and the opener no longer applies.
@@ -247,6 +251,8 @@ pub struct Structure {
     openers: Vec<String>,
     lead_ins: Vec<String>,
     title_nouns: Vec<String>,
+    /// Words that make a title a report of an event (召开, 举行).
+    events: Vec<String>,
     zh_verbs: AhoCorasick,
     zh_verb_list: Vec<String>,
     en_verbs: HashSet<String>,
@@ -325,6 +331,7 @@ impl Structure {
             openers: both("opener"),
             lead_ins: both("lead-in"),
             title_nouns: both("title-noun"),
+            events: both("event"),
             zh_verbs,
             zh_verb_list,
             en_verbs,

@@ -359,3 +359,18 @@ fn a_speech_asides_are_no_tasks_and_its_orders_are() {
         .map(|d| d.span.of(&doc.text));
     assert_eq!(deadline, Some("before the end of the year"));
 }
+
+#[test]
+fn a_news_title_that_reports_a_meeting_sets_no_task_section_and_names_no_speaker() {
+    let text = "市委常委会召开会议 研究部署近期重点工作\n\n11月20日，市委书记张伟主持召开市委常委会会议，研究部署近期重点工作。\n\n会议强调，一要抓好冬季安全生产，二要做好保供稳价工作。\n";
+    let got = tasks(text);
+    let trig: Vec<&str> = got.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(trig, ["一要", "二要"], "{got:?}");
+    assert!(
+        got.iter().all(|t| t.3.as_deref() == Some("会议")),
+        "{got:?}"
+    );
+    // A plan's own title with a section word still opens its tasks.
+    let text = "二、重点工作\n加强隐患排查。\n";
+    assert_eq!(triggers(text), ["加强"]);
+}
