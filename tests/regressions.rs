@@ -374,3 +374,10 @@ fn a_news_title_that_reports_a_meeting_sets_no_task_section_and_names_no_speaker
     let text = "二、重点工作\n加强隐患排查。\n";
     assert_eq!(triggers(text), ["加强"]);
 }
+
+#[test]
+fn a_dateline_does_not_hide_the_speaker() {
+    let got = tasks("BEIJING, Nov. 20 (Xinhua) -- President Xi Jinping has called for efforts to promote development.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].3.as_deref(), Some("President Xi Jinping"));
+}
