@@ -516,6 +516,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "past",
     "copula",
     "ability",
+    "new-duty",
     "time",
     "conjunction",
     "reporting",

@@ -155,6 +155,8 @@ pub struct Extractor {
     past: Vec<String>,
     copulas: Vec<String>,
     abilities: Vec<String>,
+    /// Words that open a clause with a new duty, out of the scope of a word of ability.
+    new_duties: Vec<String>,
     adverbs: Vec<String>,
     turns: Arc<TurnPatterns>,
     speaker_names: HashMap<String, String>,
@@ -314,6 +316,10 @@ impl Extractor {
                 .collect(),
             abilities: dict
                 .words_of(Lang::Zh, "ability")
+                .map(str::to_string)
+                .collect(),
+            new_duties: dict
+                .words_of(Lang::Zh, "new-duty")
                 .map(str::to_string)
                 .collect(),
             copulas: dict
@@ -707,7 +713,7 @@ impl Extractor {
                         // happen, not an order (over a list joined by 、 too).
                         && !has_word(
                             &self.abilities,
-                            ability_scope_start(view, verb).max(unit.body),
+                            ability_scope_start(view, verb, &self.new_duties).max(unit.body),
                             verb.start
                         )
                         && !self.subject_of_copula(view, clause)
@@ -901,18 +907,18 @@ fn clause_around(view: &str, span: Span) -> Span {
 }
 
 /// Where a word of ability before `span` still governs it: the clauses joined by commas
-/// since the last ；or ：, back to one that opens a new duty with a conjunction (并, 同时,
-/// 而且, 还). "各地可以从实际出发，制定……": 可以 governs 制定; "……可以先行停工，并且及时
+/// since the last ；or ：, back to one that opens with one of `new_duties` (并, 同时, 而且,
+/// 还). "各地可以从实际出发，制定……": 可以 governs 制定; "……可以先行停工，并且及时
 /// 报告……": it does not govern 报告.
-fn ability_scope_start(view: &str, span: Span) -> usize {
+fn ability_scope_start(view: &str, span: Span, new_duties: &[String]) -> usize {
     let ends = |c: char| matches!(c, '；' | ';' | '：' | ':' | '。');
     let mut start = view[..span.start].rfind(ends).map_or(0, |k| {
         k + view[k..].chars().next().map_or(0, char::len_utf8)
     });
     let opens_duty = |clause: &str| {
-        ["并", "同时", "而且", "还"]
+        new_duties
             .iter()
-            .any(|w| clause.trim_start().starts_with(w))
+            .any(|w| clause.trim_start().starts_with(w.as_str()))
     };
     let base = start;
     for (k, c) in view[base..span.start].char_indices() {
