@@ -381,3 +381,15 @@ fn a_dateline_does_not_hide_the_speaker() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].3.as_deref(), Some("President Xi Jinping"));
 }
+
+#[test]
+fn yao_before_a_comparison_says_how_things_will_be() {
+    for text in [
+        "在建设期间，工业发展的速度当然要低些。",
+        "它比募兵制要好些。",
+        "今后发展的速度一定比过去要快得多。",
+    ] {
+        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(triggers("各地要好好总结经验。"), ["要"]);
+}
