@@ -31,9 +31,16 @@ fn triggers(text: &str) -> Vec<String> {
     tasks(text).into_iter().map(|t| t.0).collect()
 }
 
+/// Asserts that none of `texts` gives a task.
+fn no_tasks(texts: &[&str]) {
+    for text in texts {
+        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
+    }
+}
+
 #[test]
 fn yao_and_yingdang_inside_words_are_not_triggers() {
-    for text in [
+    no_tasks(&[
         "这是一项重要工作。",
         "主要任务已经完成。",
         "群众的需要得到满足。",
@@ -41,16 +48,14 @@ fn yao_and_yingdang_inside_words_are_not_triggers() {
         "新技术得到广泛应用。",
         "相应当地政府已作出安排。",
         "统一要求已下发。",
-    ] {
-        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
-    }
+    ]);
     assert_eq!(triggers("各地要加强监管。"), ["要"]);
     assert_eq!(triggers("企业应当建立台账。"), ["应当"]);
 }
 
 #[test]
 fn negation_that_lifts_a_duty_gives_no_task() {
-    for text in [
+    no_tasks(&[
         "小型企业不必再次申报。",
         "个人无需另行办理。",
         "小微企业不需要重复提交材料。",
@@ -58,9 +63,7 @@ fn negation_that_lifts_a_duty_gives_no_task() {
         "It is not necessary to hold a hearing.",
         "Agencies need not repeat the analysis.",
         "Farmers do not have to pay the fee.",
-    ] {
-        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -240,13 +243,11 @@ fn a_verb_after_a_word_of_ability_in_a_task_section_is_no_command() {
 fn a_blocker_that_opens_a_compound_still_blocks() {
     // jieba keeps 不可避免 whole; the blocker 不可 opens it as the trigger 不可 does, so both
     // count on the same boundaries ("inevitable" is no prohibition).
-    for text in [
+    no_tasks(&[
         "困难不可避免。",
         "这是不可避免的。",
         "台湾是中国神圣领土不可分割的一部分。",
-    ] {
-        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
-    }
+    ]);
     // Where jieba cuts 不可 apart, as before.
     assert_eq!(triggers("这种增长方式不可持续。"), Vec::<String>::new());
     // 不可 as a prohibition stays one.
@@ -255,15 +256,13 @@ fn a_blocker_that_opens_a_compound_still_blocks() {
 
 #[test]
 fn xuyao_as_a_noun_or_as_what_something_takes_is_no_duty() {
-    for text in [
+    no_tasks(&[
         "不少产品的规格不合需要，造成积压。",
         "这是人民群众需要的和平。",
         "生产和需要之间的平衡还没有形成。",
         "这项改革需要很长时间。",
         "完成这项工程大约需要三四年。",
-    ] {
-        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
-    }
+    ]);
     // 需要 with a verb after it stays a duty.
     assert_eq!(triggers("有关部门需要加快制定配套政策。"), ["需要"]);
     assert_eq!(triggers("各单位需要十分注意安全。"), ["需要"]);
@@ -384,12 +383,10 @@ fn a_dateline_does_not_hide_the_speaker() {
 
 #[test]
 fn yao_before_a_comparison_says_how_things_will_be() {
-    for text in [
+    no_tasks(&[
         "在建设期间，工业发展的速度当然要低些。",
         "它比募兵制要好些。",
         "今后发展的速度一定比过去要快得多。",
-    ] {
-        assert_eq!(triggers(text), Vec::<String>::new(), "{text}");
-    }
+    ]);
     assert_eq!(triggers("各地要好好总结经验。"), ["要"]);
 }
