@@ -9,26 +9,37 @@ fn ex() -> &'static Extractor {
     EX.get_or_init(|| Extractor::with_defaults().unwrap())
 }
 
+/// `read` applied to every task in `text`.
+fn each_task<T>(text: &str, read: impl Fn(&directives::Task) -> T) -> Vec<T> {
+    let found = ex().extract(&Document::from_text("t", text));
+    found.tasks.iter().map(read).collect()
+}
+
 /// (trigger text, modality, actor, speaker) of every task in `text`.
 fn tasks(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
-    let doc = Document::from_text("t", text);
-    let found = ex().extract(&doc);
-    found
-        .tasks
-        .iter()
-        .map(|t| {
-            (
-                t.trigger.of(text).to_string(),
-                t.modality.name().to_string(),
-                t.actor.map(|a| a.of(text).to_string()),
-                t.speaker.as_deref().map(str::to_string),
-            )
-        })
-        .collect()
+    each_task(text, |t| {
+        (
+            t.trigger.of(text).to_string(),
+            t.modality.name().to_string(),
+            t.actor.map(|a| a.of(text).to_string()),
+            t.speaker.as_deref().map(str::to_string),
+        )
+    })
 }
 
 fn triggers(text: &str) -> Vec<String> {
     tasks(text).into_iter().map(|t| t.0).collect()
+}
+
+/// (trigger text, actor, deadline) of every task in `text`.
+fn deadlines(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    each_task(text, |t| {
+        (
+            t.trigger.of(text).to_string(),
+            t.actor.map(|a| a.of(text).to_string()),
+            t.deadline.as_ref().map(|d| d.span.of(text).to_string()),
+        )
+    })
 }
 
 /// Asserts that none of `texts` gives a task.
@@ -305,20 +316,11 @@ fn accountability_and_enforcement_verbs_command_in_a_task_section() {
 
 #[test]
 fn a_relative_time_is_a_deadline_not_an_actor() {
-    let doc = Document::from_text(
-        "t",
-        "各科室要在本月底前把方案报上来。\n本月底要完成。\n今年下半年要全面推开。\n",
-    );
-    let found = ex().extract(&doc);
-    let got: Vec<(Option<&str>, Option<&str>)> = found
-        .tasks
+    let got =
+        deadlines("各科室要在本月底前把方案报上来。\n本月底要完成。\n今年下半年要全面推开。\n");
+    let got: Vec<(Option<&str>, Option<&str>)> = got
         .iter()
-        .map(|t| {
-            (
-                t.actor.map(|a| a.of(&doc.text)),
-                t.deadline.as_ref().map(|d| d.span.of(&doc.text)),
-            )
-        })
+        .map(|t| (t.1.as_deref(), t.2.as_deref()))
         .collect();
     assert_eq!(
         got,
@@ -347,16 +349,8 @@ fn a_speech_asides_are_no_tasks_and_its_orders_are() {
     assert_eq!(got[0].0, "directing");
     assert_eq!(got[0].2.as_deref(), Some("the Secretary of Transportation"));
     // "before the end of the year" is a deadline like "by the end of the year".
-    let doc = Document::from_text(
-        "t",
-        "Congress must pass the bill before the end of the year.",
-    );
-    let found = ex().extract(&doc);
-    let deadline = found.tasks[0]
-        .deadline
-        .as_ref()
-        .map(|d| d.span.of(&doc.text));
-    assert_eq!(deadline, Some("before the end of the year"));
+    let got = deadlines("Congress must pass the bill before the end of the year.");
+    assert_eq!(got[0].2.as_deref(), Some("before the end of the year"));
 }
 
 #[test]
@@ -389,4 +383,20 @@ fn yao_before_a_comparison_says_how_things_will_be() {
         "今后发展的速度一定比过去要快得多。",
     ]);
     assert_eq!(triggers("各地要好好总结经验。"), ["要"]);
+}
+
+#[test]
+fn notice_deadlines_and_the_object_marker_after_a_deadline() {
+    let got = deadlines("各单位务请高度重视，于3月15日前将报名表报送至办公室。\n请于每周五下班前报送本周进展情况。\n各部门应于次月5日前报送上月统计数据。\n报送时间不得迟于2025年4月30日。\n");
+    let got: Vec<(&str, Option<&str>)> =
+        got.iter().map(|t| (t.0.as_str(), t.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("务请", Some("3月15日前")),
+            ("请", Some("每周五下班前")),
+            ("应", Some("次月5日前")),
+            ("不得", Some("迟于2025年4月30日")),
+        ]
+    );
 }
