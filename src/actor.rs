@@ -407,8 +407,10 @@ impl Actors {
 
     /// The subject inside one comma-chunk, if the chunk is one.
     fn en_chunk_subject(&self, chunk: &str) -> Option<Span> {
-        let lead = chunk.len() - chunk.trim_start().len();
-        let mut t = chunk.trim();
+        // An opening quotation mark belongs to the quotation, not to the subject.
+        let open_quote = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '\'' | '‘');
+        let lead = chunk.len() - chunk.trim_start_matches(open_quote).len();
+        let mut t = chunk.trim_start_matches(open_quote).trim_end();
         if t.is_empty() {
             return None;
         }
@@ -740,6 +742,11 @@ mod tests {
             )
             .as_deref(),
             Some("regulated entities")
+        );
+        // A quotation opens before the subject.
+        assert_eq!(
+            actor("\"Utilities must begin monitoring.", "must", s).as_deref(),
+            Some("Utilities")
         );
         // After a reporting verb the subject follows "that".
         assert_eq!(

@@ -400,3 +400,12 @@ fn notice_deadlines_and_the_object_marker_after_a_deadline() {
         ]
     );
 }
+
+#[test]
+fn a_press_release_names_who_is_quoted_and_the_quote_mark_is_no_actor() {
+    let text = "\"Every community deserves clean water,\" said Administrator Jane Smith. \"Utilities must begin monitoring by 2027.\"";
+    let got = tasks(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("Utilities"));
+    assert_eq!(got[0].3.as_deref(), Some("Administrator Jane Smith"));
+}
