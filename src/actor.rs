@@ -248,13 +248,17 @@ impl Actors {
     /// party word and is not the whole of a shorter word run ("市应急管理局" in
     /// "市应急管理局每周通报").
     fn party_prefix(&self, t: &str) -> Option<usize> {
+        self.party_ends(t).max()
+    }
+
+    /// The ends of the prefixes of `t` (two to 16 characters) that end with a party word.
+    fn party_ends<'t>(&'t self, t: &'t str) -> impl Iterator<Item = usize> + 't {
         let limit: usize = t.chars().take(16).map(char::len_utf8).sum();
         self.zh_party_tail_finder
-            .as_ref()?
-            .find_overlapping_iter(&t[..limit])
+            .iter()
+            .flat_map(move |f| f.find_overlapping_iter(&t[..limit]))
             .map(|m| m.end())
-            .filter(|&n| t[..n].chars().count() >= 2)
-            .max()
+            .filter(move |&n| t[..n].chars().count() >= 2)
     }
 
     /// True when `t` opens with an adverb, a time word or a preposition of time or place.
@@ -288,21 +292,15 @@ impl Actors {
         }
         let rest = &view[from..];
         let end = rest.find(ZH_CLAUSE).unwrap_or(rest.len());
-        let mut n = self.party_prefix(&rest[..end])?;
-        // The party ends where a preposition opens the deed: "鼓励科技人员到农村创业" names
-        // 科技人员, though 村 is a party word too.
-        if let Some(m) = self.zh_party_tail_finder.as_ref().and_then(|f| {
-            f.find_overlapping_iter(&rest[..n])
-                .map(|m| m.end())
-                .filter(|&k| k < n && rest[..k].chars().count() >= 2)
-                .find(|&k| {
-                    self.zh_prepositions
-                        .iter()
-                        .any(|p| rest[k..].starts_with(p.as_str()))
-                })
-        }) {
-            n = m;
-        }
+        // The longest party, unless a preposition opens the deed after a shorter one:
+        // "鼓励科技人员到农村创业" names 科技人员, though 村 is a party word too.
+        let ends: Vec<usize> = self.party_ends(&rest[..end]).collect();
+        let before_preposition = ends.iter().copied().find(|&k| {
+            self.zh_prepositions
+                .iter()
+                .any(|p| rest[k..].starts_with(p.as_str()))
+        });
+        let n = before_preposition.or_else(|| ends.iter().copied().max())?;
         let t = &rest[..n];
         if self.zh_times.iter().any(|w| t.ends_with(w.as_str())) {
             return None;
