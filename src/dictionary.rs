@@ -773,6 +773,11 @@ impl Dictionary {
             .filter(move |w| w.lang == lang && w.class == class)
             .map(|w| w.word.as_str())
     }
+
+    /// The words of one class in one language, owned.
+    pub fn word_list(&self, lang: Lang, class: &str) -> Vec<String> {
+        self.words_of(lang, class).map(str::to_string).collect()
+    }
 }
 
 /// The key of every row of a dictionary file, with its line, in file order (a key given

@@ -310,22 +310,10 @@ impl Extractor {
             actors: Actors::new(&dict),
             deadlines: Deadlines::new(&dict)?,
             dates: Dates::new(&dict)?,
-            past: dict
-                .words_of(Lang::Zh, "past")
-                .map(str::to_string)
-                .collect(),
-            abilities: dict
-                .words_of(Lang::Zh, "ability")
-                .map(str::to_string)
-                .collect(),
-            new_duties: dict
-                .words_of(Lang::Zh, "new-duty")
-                .map(str::to_string)
-                .collect(),
-            copulas: dict
-                .words_of(Lang::Zh, "copula")
-                .map(str::to_string)
-                .collect(),
+            past: dict.word_list(Lang::Zh, "past"),
+            abilities: dict.word_list(Lang::Zh, "ability"),
+            new_duties: dict.word_list(Lang::Zh, "new-duty"),
+            copulas: dict.word_list(Lang::Zh, "copula"),
             adverbs: dict
                 .words_of(Lang::Zh, "adverb")
                 .filter(|w| w.chars().count() >= 2)

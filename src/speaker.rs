@@ -151,10 +151,7 @@ impl Speakers {
         ] {
             not_names.extend(dict.words_of(Lang::Zh, class).map(str::to_string));
         }
-        let not_name_ends = dict
-            .words_of(Lang::Zh, "not-speaker-end")
-            .map(str::to_string)
-            .collect();
+        let not_name_ends = dict.word_list(Lang::Zh, "not-speaker-end");
         let filter =
             RegexFilter::new(&dict.speakers.iter().map(|s| &s.pattern).collect::<Vec<_>>());
         Ok(Speakers {
@@ -162,10 +159,7 @@ impl Speakers {
             filter,
             not_names,
             not_name_ends,
-            events: dict
-                .words_of(Lang::Zh, "event")
-                .map(str::to_string)
-                .collect(),
+            events: dict.word_list(Lang::Zh, "event"),
         })
     }
 
