@@ -385,6 +385,30 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
             );
         }
     }
+    // A relative word keeps an -ing item a command though an auxiliary follows; the example,
+    // an item under a lead-in, must stop being one without the word.
+    for w in dict
+        .words
+        .iter()
+        .filter(|w| mine(&w.origin.file) && w.class == "relative" && w.example.is_some())
+    {
+        let example = w.example.as_deref().unwrap_or_default();
+        let tasks = |item: &str| {
+            let text = format!("The Secretary shall:\n{item}\n");
+            ex.extract(&Document::from_text("example", text))
+                .tasks
+                .len()
+        };
+        let without = example.replacen(&format!(" {} ", w.word), " ", 1);
+        if tasks(example) != 2 || tasks(&without) != 1 {
+            say(
+                &w.origin,
+                format!(
+                    "under a lead-in its example {example:?} should be a task, and {without:?} not"
+                ),
+            );
+        }
+    }
     for w in dict
         .words
         .iter()

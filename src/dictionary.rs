@@ -524,6 +524,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "passive-subject",
     "participle",
     "determiner",
+    "relative",
     "event",
     "not-speaker",
     "not-speaker-end",

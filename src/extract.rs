@@ -709,7 +709,9 @@ impl Extractor {
             }
             Lang::En => {
                 let verb = self.structure.en_verb(view, unit.body)?;
-                if check::blocked_at(&ctx, verb).is_some() {
+                if check::blocked_at(&ctx, verb).is_some()
+                    || self.structure.en_gerund_subject(view, verb)
+                {
                     return None;
                 }
                 verb
@@ -719,7 +721,13 @@ impl Extractor {
             span,
             modality,
             strength,
-            actor: ActorRule::Subject,
+            // An English command verb opens its unit, after at most an adverbial phrase
+            // ("within 270 days ..., whichever comes later, consult"): an imperative has no
+            // subject. A Chinese one may follow its party ("各地加强……").
+            actor: match unit.lang {
+                Lang::En => ActorRule::None,
+                Lang::Zh => ActorRule::Subject,
+            },
             hint: None,
             rule: Rule::Implied { via },
         })

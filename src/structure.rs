@@ -20,7 +20,9 @@
 //!   never directives themselves.
 //! - **Lead-ins.** A sentence that ends with a colon (or a comma before an inline list) and
 //!   carries a trigger or a `lead-in` word governs the marked items that follow it, until a
-//!   new paragraph without a marker or a sibling of the lead-in itself.
+//!   new paragraph without a marker or a sibling of the lead-in itself. A list counted from
+//!   one goes on after such a paragraph when its next number comes soon after ("(ii) Include
+//!   ...", "Such reports shall ...", "(iii) Determine ...").
 //!
 //! The extraction stage then treats a sentence without a dictionary trigger as a directive
 //! when it is in a task or goal section, or governed by a lead-in, and opens (Chinese: holds)
@@ -96,6 +98,14 @@ pub struct SectionWalk<'s> {
     opened: bool,
     /// Active lead-ins: (sentence index, marker style of the lead-in).
     leads: Vec<(usize, Option<usize>)>,
+    /// The last item governed by a lead-in: (lead-in, the item's marker style, its number).
+    last_item: Option<(usize, usize, Option<u32>)>,
+    /// The lead-in and marker style of the last list under a lead-in that was counted from
+    /// one ("(i)", "(a)", "1.").
+    counted_from_one: Option<(usize, usize)>,
+    /// A lead-in closed by a paragraph without a marker, whose list may go on: (lead-in,
+    /// its marker style, its last item's marker style and number, sentences since).
+    suspended: Option<(usize, Option<usize>, usize, u32, usize)>,
     /// The last letter of a lettered list ("(h)" makes the next "(i)" a letter).
     last_letter: Option<char>,
 }
@@ -159,19 +169,50 @@ impl SectionWalk<'_> {
         let style = place.marker.map(|m| m.0);
         // Lead-in governance: a sibling of the lead-in, or a new paragraph without a
         // marker, closes it.
-        while let Some(&(_, lead_style)) = self.leads.last() {
+        while let Some(&(lead, lead_style)) = self.leads.last() {
             let ends = match style {
                 Some(st) => Some(st) == lead_style,
                 None => s.line_start,
             };
-            if ends {
-                self.leads.pop();
-            } else {
+            if !ends {
                 break;
             }
+            self.leads.pop();
+            // A paragraph without a marker may only interrupt the list ("(ii) Include ...",
+            // "Such reports shall include ...", "(iii) Determine ..."): keep the lead-in
+            // whose last item was marked, in case the next item goes on with its marker.
+            if style.is_none() {
+                if let Some((l, item, Some(n))) = self.last_item.filter(|&(l, item, _)| {
+                    l == lead && self.counted_from_one == Some((lead, item))
+                }) {
+                    self.suspended = Some((l, lead_style, item, n, 0));
+                }
+            }
+        }
+        let number = place
+            .marker
+            .and_then(|(st, m)| structure.number(st, &text[m.start..m.end]));
+        match (style, self.suspended.take()) {
+            // Only the next number of the same list goes on with it ("(iii)" after "(ii)"),
+            // after an interruption of a few sentences.
+            (Some(st), Some((lead, lead_style, item, n, _)))
+                if st == item && number == Some(n + 1) && self.leads.is_empty() =>
+            {
+                self.leads.push((lead, lead_style));
+            }
+            (None, Some((lead, lead_style, item, n, since))) if since < INTERRUPTION => {
+                self.suspended = Some((lead, lead_style, item, n, since + 1));
+            }
+            _ => {}
         }
         if let Some(&(lead, _)) = self.leads.last() {
             place.governed_by = Some(lead);
+            if let Some(st) = style {
+                if number == Some(1) {
+                    self.counted_from_one = Some((lead, st));
+                }
+                self.last_item = Some((lead, st, number));
+            }
         }
         // Sections.
         if place.heading {
@@ -216,6 +257,7 @@ impl SectionWalk<'_> {
             place.section_title = named.is_some_and(|n| n.1 && chars <= 12) || topic;
             place.mode = mode;
             self.stack.push((key, mode));
+            self.suspended = None;
             if place.section_title {
                 self.leads.clear();
             }
@@ -234,6 +276,7 @@ impl SectionWalk<'_> {
             && (has_trigger || structure.lead_ins.iter().any(|w| v.contains(w.as_str())))
         {
             self.leads.push((i, style));
+            self.suspended = None;
         }
     }
 }
@@ -258,8 +301,17 @@ pub struct Structure {
     en_verbs: HashSet<String>,
     /// Words that open an adverbial phrase ("In coordination with ..., develop").
     en_subordinators: HashSet<String>,
+    /// Finite helpers ("will", "is", "must"): after an -ing opening, they make it a subject.
+    en_auxiliaries: HashSet<String>,
+    /// Words that open a relative clause ("which", "that").
+    en_relatives: HashSet<String>,
+    /// One adverb or joining word before a command verb, with its comma ("subsequently, ").
     en_adverbs: LazyRegex,
 }
+
+/// A list counted from one goes on after at most this many sentences without a marker
+/// between its items (an order's item may run to several paragraphs).
+const INTERRUPTION: usize = 8;
 
 /// Headings are at most this many characters after their marker.
 const HEADING_CHARS: usize = 32;
@@ -315,6 +367,13 @@ impl Structure {
             .filter(|w| !w.contains(' '))
             .map(str::to_lowercase)
             .collect();
+        let en_set = |class| {
+            dict.words_of(Lang::En, class)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let en_auxiliaries = en_set("auxiliary");
+        let en_relatives = en_set("relative");
         let both = |class| -> Vec<String> {
             dict.words_of(Lang::Zh, class)
                 .chain(dict.words_of(Lang::En, class))
@@ -336,8 +395,10 @@ impl Structure {
             zh_verb_list,
             en_verbs,
             en_subordinators,
+            en_auxiliaries,
+            en_relatives,
             en_adverbs: LazyRegex::new(
-                r"^(?:(?:\w+ly|also|further|then|and|or|to)\s+)*",
+                r"^(?:\w+ly|also|further|then|and|or|to),?\s+",
                 REGEX_SIZE_LIMIT,
             ),
         })
@@ -432,6 +493,9 @@ impl Structure {
             root: Mode::Plain,
             opened: false,
             leads: Vec::new(),
+            last_item: None,
+            counted_from_one: None,
+            suspended: None,
             last_letter: None,
         }
     }
@@ -468,7 +532,12 @@ impl Structure {
             return Some(verb);
         }
         // "(6) In cooperation with Federal, State, and local agencies, develop plans": after
-        // an adverbial phrase, the verb follows one of its commas.
+        // an adverbial phrase, the verb follows one of its commas ("subsequently, within
+        // 270 days ..., issue" too).
+        let mut from = from;
+        while let Some(m) = self.en_adverbs.find(&view[from..]) {
+            from += m.end();
+        }
         let first = view[from..]
             .split(|c: char| !c.is_alphabetic())
             .next()
@@ -491,19 +560,97 @@ impl Structure {
     }
 
     fn en_verb_at(&self, view: &str, from: usize) -> Option<Span> {
-        let rest = &view[from..];
-        let skip = self.en_adverbs.find(rest).map_or(0, |m| m.end());
-        let word_start = from + skip;
-        let word: &str = view[word_start..]
-            .split(|c: char| !c.is_alphabetic() && c != '-')
-            .next()
-            .unwrap_or("");
-        if word.is_empty() {
-            return None;
+        let verb_at = |start: usize| {
+            let word: &str = view[start..]
+                .split(|c: char| !c.is_alphabetic() && c != '-')
+                .next()
+                .unwrap_or("");
+            (!word.is_empty() && self.en_verbs.contains(&word.to_lowercase()))
+                .then(|| Span::new(start, start + word.len()))
+        };
+        // Word by word past adverbs, each tried as a verb first: "Apply", "Comply" and
+        // "Supply" look like adverbs.
+        let mut at = from;
+        loop {
+            if let Some(verb) = verb_at(at) {
+                return Some(verb);
+            }
+            at += self.en_adverbs.find(&view[at..])?.end();
         }
-        self.en_verbs
-            .contains(&word.to_lowercase())
-            .then(|| Span::new(word_start, word_start + word.len()))
+    }
+
+    /// True when `verb`, an -ing word opening an English unit, is the subject of a finite
+    /// verb after it ("(b) Promoting responsible innovation will allow ..."), not a command
+    /// ("(A) developing a resource to ..."): an auxiliary follows before any subordinator,
+    /// relative word or semicolon.
+    pub fn en_gerund_subject(&self, view: &str, verb: Span) -> bool {
+        if !view[verb.start..verb.end].to_lowercase().ends_with("ing") {
+            return false;
+        }
+        let rest = &view[verb.end..];
+        let rest = &rest[..rest.find([';', ':']).unwrap_or(rest.len())];
+        for word in rest
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
+            let word = word.to_lowercase();
+            if self.en_auxiliaries.contains(&word) {
+                return true;
+            }
+            if self.en_subordinators.contains(&word) || self.en_relatives.contains(&word) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The number a list marker of style `style` counts: 3 for "(iii)", "(c)", "3." and
+    /// "（三）"; `None` for bullets and dashes.
+    fn number(&self, style: usize, marker: &str) -> Option<u32> {
+        let label: String = marker
+            .chars()
+            .filter(|c| c.is_alphanumeric() && !matches!(c, '第' | '是' | '要'))
+            .collect();
+        let roman = |c: char| match c {
+            'i' => Some(1),
+            'v' => Some(5),
+            'x' => Some(10),
+            _ => None,
+        };
+        let chinese = |c: char| "一二三四五六七八九十".find(c).map(|k| k as u32 / 3 + 1);
+        let mut chars = label.chars();
+        let (first, second) = (chars.next()?, chars.next());
+        if label.chars().all(|c| c.is_ascii_digit()) {
+            label.parse().ok()
+        } else if Some(style) == self.roman_style {
+            // Subtractive where a smaller numeral stands before a larger one ("iv", "ix").
+            let values: Option<Vec<u32>> = label.chars().map(roman).collect();
+            let values = values?;
+            Some(values.iter().enumerate().fold(0i64, |sum, (k, &v)| {
+                if values.get(k + 1).is_some_and(|&next| next > v) {
+                    sum - v as i64
+                } else {
+                    sum + v as i64
+                }
+            }) as u32)
+        } else if second.is_none() && first.is_ascii_alphabetic() {
+            Some(first.to_ascii_lowercase() as u32 - 'a' as u32 + 1)
+        } else if second.is_none() && ('①'..='⑳').contains(&first) {
+            Some(first as u32 - '①' as u32 + 1)
+        } else if label.chars().all(|c| chinese(c).is_some()) {
+            // 一 .. 九十九: an optional tens digit before 十, an optional unit after it.
+            let values: Vec<u32> = label.chars().filter_map(chinese).collect();
+            match values.iter().position(|&v| v == 10) {
+                None if values.len() == 1 => Some(values[0]),
+                Some(k) if k <= 1 && values.len() - k <= 2 => {
+                    let tens = if k == 0 { 1 } else { values[0] };
+                    Some(tens * 10 + values.get(k + 1).copied().unwrap_or(0))
+                }
+                _ => None,
+            }
+        } else {
+            None
+        }
     }
 
     /// The style name of a marker.
@@ -618,11 +765,90 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_between_items_only_interrupts_the_list() {
+        let text = "(c) The Secretary shall:\n(i) Propose regulations.\n\nSuch reports shall include the name.\n(ii) Determine the conditions.\n\nThe rule applies.\n(d) Reports are due.\n(iii) Later items.";
+        let (s, p) = layout(text);
+        assert_eq!(s.len(), 7);
+        // Only the next number resumes the list.
+        let (_, q) =
+            layout("The Secretary shall:\n(i) Propose rules.\n\nA paragraph.\n(iii) Study it.");
+        assert_eq!(q[3].governed_by, None);
+        // Nor a list that did not start at one under its lead-in.
+        let (_, q) =
+            layout("The Secretary shall:\n(ii) Propose rules.\n\nA paragraph.\n(iii) Study it.");
+        assert_eq!(q[3].governed_by, None);
+        let (_, q) = layout(
+            "The Secretary shall:\n(a) Plan.\n(2) Propose rules.\n\nA paragraph.\n(3) Study it.",
+        );
+        assert_eq!(q[4].governed_by, None);
+        assert_eq!(p[1].governed_by, Some(0));
+        assert_eq!(p[2].governed_by, None);
+        assert_eq!(p[3].governed_by, Some(0));
+        assert_eq!(p[4].governed_by, None);
+        // A sibling of the lead-in ends the list for good.
+        assert_eq!(p[5].governed_by, None);
+        assert_eq!(p[6].governed_by, None);
+    }
+
+    #[test]
+    fn an_ing_opening_before_a_finite_verb_is_a_subject() {
+        let st = Structure::new(&Dictionary::builtin()).unwrap();
+        let gerund = |text: &str| st.en_gerund_subject(text, st.en_verb(text, 0).unwrap());
+        assert!(gerund(
+            "Promoting responsible innovation, competition, and collaboration will allow growth."
+        ));
+        assert!(!gerund(
+            "developing a companion resource for generative AI;"
+        ));
+        assert!(!gerund(
+            "launching an initiative to create guidance through which AI could cause harm;"
+        ));
+        assert!(!gerund("Develop plans that will allow growth."));
+    }
+
+    #[test]
+    fn list_markers_count_their_numbers() {
+        let dict = Dictionary::builtin();
+        let st = Structure::new(&dict).unwrap();
+        let number = |m: &str| {
+            let c = st.styles.captures(m).expect("a marker");
+            st.number(st.roman_or_letter(c.pattern(), m, &mut None), m)
+        };
+        let cases = [
+            ("(iii) ", Some(3)),
+            ("(iv) ", Some(4)),
+            ("(xix) ", Some(19)),
+            ("(c) ", Some(3)),
+            ("(C) ", Some(3)),
+            ("12. ", Some(12)),
+            ("（三）", Some(3)),
+            ("十、", Some(10)),
+            ("十二、", Some(12)),
+            ("二十、", Some(20)),
+            ("三是", Some(3)),
+            ("第四，", Some(4)),
+            ("③", Some(3)),
+            ("-- ", None),
+            ("• ", None),
+        ];
+        for (marker, n) in cases {
+            assert_eq!(number(marker), n, "{marker}");
+        }
+    }
+
+    #[test]
     fn english_verbs_are_found_with_their_forms() {
         let st = Structure::new(&Dictionary::builtin()).unwrap();
         assert!(st.en_verb("Establish guidelines", 0).is_some());
         assert!(st.en_verb("developing a resource", 0).is_some());
+        assert!(st.en_verb("Apply the standards", 0).is_some());
+        assert!(st.en_verb("promptly apply the standards", 0).is_some());
         assert!(st.en_verb("Key sectors of concern", 0).is_none());
+        let late = "subsequently, within 270 days of this order, issue guidance";
+        let verb = st
+            .en_verb(late, 0)
+            .expect("a verb after an adverb and a phrase");
+        assert_eq!(&late[verb.start..verb.end], "issue");
         assert_eq!(english_forms("ensure"), ["ensure", "ensures", "ensuring"]);
         assert_eq!(
             english_forms("identify"),

@@ -409,3 +409,38 @@ fn a_press_release_names_who_is_quoted_and_the_quote_mark_is_no_actor() {
     assert_eq!(got[0].2.as_deref(), Some("Utilities"));
     assert_eq!(got[0].3.as_deref(), Some("Administrator Jane Smith"));
 }
+
+#[test]
+fn an_order_item_after_its_siblings_paragraph_is_still_governed() {
+    // "(iii) Determine ..." came after a paragraph that belonged to item (ii): the lead-in
+    // no longer governed it and the command was missed.
+    let text = "(c) The Secretary of Commerce shall:\n    (i) Propose regulations that require providers to report.\n\nSuch reports shall include the identity of the person.\n    (ii) Determine the set of technical conditions for a large model, and revise that determination as necessary.\n";
+    assert_eq!(triggers(text), ["shall", "Propose", "shall", "Determine"]);
+    // A list that the paragraph really ended is not taken up again by a later item.
+    no_tasks(&[
+        "Principles:\n(ii) Safety first.\n\nA paragraph.\n\nAnother one.\n(iii) Review the data.\n",
+    ]);
+}
+
+#[test]
+fn an_item_verb_after_an_adverb_or_a_deadline_phrase_has_no_actor() {
+    // "subsequently, within 270 days ..., issue" was missed, and an item's adverbial phrase
+    // ("in consultation with X, issue", "whichever comes later, consult") was its actor.
+    let text = "(c) The USPTO Director shall:\n    (i) subsequently, within 270 days of the date of this order, issue additional guidance to examiners;\n    (ii) within 180 days of the date of this order, in consultation with the Attorney General and the Director of OSTP, issue an RFI;\n    (iii) within 270 days of the date of this order or 180 days after the Office publishes its study, whichever comes later, consult with the Director.\n";
+    let got = tasks(text);
+    let items: Vec<(&str, Option<&str>)> = got[1..]
+        .iter()
+        .map(|t| (t.0.as_str(), t.2.as_deref()))
+        .collect();
+    assert_eq!(items, [("issue", None), ("issue", None), ("consult", None)]);
+}
+
+#[test]
+fn verbs_that_end_in_ly_open_items_and_an_ing_subject_does_not() {
+    // "Apply", "Comply", "Supply" were skipped as adverbs; "(b) Promoting innovation will
+    // allow ..." states a principle, its -ing word is the subject.
+    let text = "The Secretary shall:\n(i) Apply the standards to all agencies;\n(ii) Comply with the law;\n(iii) supply the data to agencies.\n";
+    assert_eq!(triggers(text), ["shall", "Apply", "Comply", "supply"]);
+    let principles = "The agencies shall adhere to these principles:\n(a) Promoting responsible innovation, competition, and collaboration will allow the United States to lead.\n(b) developing a companion resource for generative AI;\n";
+    assert_eq!(triggers(principles), ["shall", "developing"]);
+}
