@@ -444,3 +444,34 @@ fn verbs_that_end_in_ly_open_items_and_an_ing_subject_does_not() {
     let principles = "The agencies shall adhere to these principles:\n(a) Promoting responsible innovation, competition, and collaboration will allow the United States to lead.\n(b) developing a companion resource for generative AI;\n";
     assert_eq!(triggers(principles), ["shall", "developing"]);
 }
+
+#[test]
+fn a_report_s_adverbs_do_not_hide_its_commitments() {
+    // "it is all the more imperative that", "will be further eased", "will be held fully
+    // accountable" were missed in a government work report.
+    let text =
+        "Given the risks, it is all the more imperative that we protect the savings of households.";
+    assert_eq!(
+        tasks(text),
+        [(
+            "imperative that".into(),
+            "obligation".into(),
+            Some("we".into()),
+            None
+        )]
+    );
+    assert_eq!(
+        triggers("This year fees on small firms will be further eased by ten percent."),
+        ["will"]
+    );
+    assert_eq!(
+        triggers("Officials who ignore pollution will be held fully accountable."),
+        ["will"]
+    );
+    // The country speaks for its government, but not a body named after it.
+    assert_eq!(
+        triggers("Markets will stay open, and China will keep working to attract investment."),
+        ["will"]
+    );
+    no_tasks(&["This year, the Communist Party of China will hold its National Congress."]);
+}
