@@ -272,10 +272,10 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
         } else {
             "Li Ming said that it matters."
         };
-        let lines: Vec<&str> = if s.role == Role::Pronoun {
-            vec![person, example.as_str()]
-        } else {
-            vec![example.as_str()]
+        let lines: Vec<&str> = match s.role {
+            Role::Pronoun => vec![person, example.as_str()],
+            Role::Byline => example.split("\\n").collect(),
+            _ => vec![example.as_str()],
         };
         let track = speakers.track(lines.len(), |k| lines[k], |_| s.lang, |_| true);
         let last = track

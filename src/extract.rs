@@ -388,10 +388,18 @@ impl Extractor {
         let n = sentences.len();
         let whole_line = |i: usize| sentences[i].whole_line();
         let plain = Variants::default();
-        // Names are reported as written: traditional stays traditional.
+        // Names are reported as written: traditional stays traditional, and a space between
+        // two names on one line stays ("中共中央 国务院"); a line break inside a name does not.
         let cite = |view: &View<'_>, span: Span| {
-            let doc_span = view.to_doc(span);
-            View::new(doc_span.of(text), 0, &plain).text.into_owned()
+            let raw = view.to_doc(span).of(text);
+            if raw.contains(['\n', '\r']) {
+                View::new(raw, 0, &plain).text.into_owned()
+            } else {
+                raw.split(char::is_whitespace)
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
         };
 
         // The opening and closing lines, for the document's date and fallback speaker.
@@ -480,6 +488,9 @@ impl Extractor {
             // The speaker; in a transcript the label of a turn names it, whatever the words
             // say.
             for (i, unit) in block.clone().zip(&units) {
+                if sentences[i].line_start {
+                    follow.paragraph();
+                }
                 let (said, intro_end) = follow.next(i, unit.lang, &unit.view.text, &|span| {
                     cite(&unit.view, span)
                 });

@@ -280,7 +280,7 @@ impl Speakers {
         }
         // The issuing body: the signature near the end, else the header.
         let (top, bottom) = crate::segment::edge_lines(n, ISSUER_WINDOW, whole_line);
-        bottom.into_iter().chain(top).find_map(|i| {
+        let issuer = bottom.into_iter().chain(top.iter().copied()).find_map(|i| {
             let v = view(i);
             let lead = v.len() - v.trim_start().len();
             let c = |span: Span| cite(i, Span::new(span.start + lead, span.end + lead));
@@ -292,7 +292,44 @@ impl Speakers {
                     rule: Some(p.rule),
                     sentence: i,
                 })
-        })
+        });
+        if issuer.is_some() {
+            return issuer;
+        }
+        // A speech's byline: two lines of the header, read as one with a line break.
+        top.windows(2)
+            .filter(|w| w[1] == w[0] + 1 && lang(w[0]) == lang(w[1]))
+            .find_map(|w| {
+                let (a, b) = (view(w[0]), view(w[1]));
+                let (a_lead, b_lead) = (
+                    a.len() - a.trim_start().len(),
+                    b.len() - b.trim_start().len(),
+                );
+                let (a, b) = (a.trim(), b.trim());
+                let joined = format!("{a}\n{b}");
+                // A name lies on one of the two lines; cite it there.
+                let c = |span: Span| {
+                    if span.end <= a.len() {
+                        cite(w[0], Span::new(span.start + a_lead, span.end + a_lead))
+                    } else if span.start > a.len() {
+                        let skip = a.len() + 1;
+                        cite(
+                            w[1],
+                            Span::new(span.start - skip + b_lead, span.end - skip + b_lead),
+                        )
+                    } else {
+                        joined[span.start..span.end].to_string()
+                    }
+                };
+                self.matches(lang(w[0]), &[Role::Byline], &joined, &c)
+                    .into_iter()
+                    .next()
+                    .map(|(p, name, end)| Speaker {
+                        name: name.into(),
+                        rule: Some(p.rule),
+                        sentence: if end <= a.len() { w[0] } else { w[1] },
+                    })
+            })
     }
 
     /// The sentences [`Speakers::fallback`] may read, of `n` whose whole-line ones are
@@ -308,11 +345,17 @@ impl Speakers {
     /// Follows the speaker through a document whose sentences are fed in order;
     /// `fallback` speaks where no one has been introduced.
     pub fn follow(&self, fallback: Option<Speaker>) -> SpeakerFollow<'_> {
+        let byline = fallback.as_ref().and_then(|f| f.rule).is_some_and(|r| {
+            self.patterns
+                .iter()
+                .any(|p| p.rule == r && p.role == Role::Byline)
+        });
         SpeakerFollow {
             speakers: self,
             fallback,
             current: None,
             last_person: None,
+            byline,
         }
     }
 }
@@ -327,9 +370,20 @@ pub struct SpeakerFollow<'s> {
     fallback: Option<Speaker>,
     current: Option<Speaker>,
     last_person: Option<Speaker>,
+    /// The fallback is a speech's byline: whom the speech quotes speaks to the end of the
+    /// paragraph only.
+    byline: bool,
 }
 
 impl SpeakerFollow<'_> {
+    /// A new paragraph begins. In a speech with a byline, a person or body its speaker
+    /// quotes ("中央提出，要……") stops speaking here; the byline's speaker goes on.
+    pub fn paragraph(&mut self) {
+        if self.byline {
+            self.current = None;
+        }
+    }
+
     /// The speaker of sentence `i` (language `lang`, view `view`, `cite` giving the words of
     /// a span of it as written), and, when it introduces one, the view offset where the
     /// introduction ends ("X stressed that |all units must ...").

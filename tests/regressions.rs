@@ -475,3 +475,35 @@ fn a_report_s_adverbs_do_not_hide_its_commitments() {
     );
     no_tasks(&["This year, the Communist Party of China will hold its National Congress."]);
 }
+
+#[test]
+fn a_speech_s_byline_names_its_speaker_and_a_quote_speaks_for_its_paragraph_only() {
+    // Work reports and congress reports had no speaker at all; then "中央提出，要……" made
+    // a central body the speaker of every later paragraph of the premier's report.
+    let zh = "2030年政府工作报告\n——2030年3月5日在全市人民代表大会上\n市长　李明\n各位代表：\n今年要稳定就业。中央提出，要用三年时间完成改革。\n各部门要抓好落实。\n";
+    let speakers: Vec<Option<String>> = tasks(zh).into_iter().map(|t| t.3).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("李明".into()),
+            Some("中央".into()),
+            Some("李明".into())
+        ]
+    );
+    let dated = "关于改革的报告\n（2030年10月18日）\n李明\n同志们：\n我们要深化改革。\n";
+    assert_eq!(tasks(dated)[0].3.as_deref(), Some("李明"));
+    let en = "REPORT ON THE WORK OF THE GOVERNMENT\n\nLi Ming\nPremier of the State Council\n\nThis year we will cut fees for small firms.\n";
+    assert_eq!(tasks(en)[0].3.as_deref(), Some("Li Ming"));
+}
+
+#[test]
+fn a_title_names_the_body_that_issues_the_document() {
+    // "中共中央 国务院关于……的意见" and "X公司安全生产责任制" named no speaker.
+    let opinion = "某某省委 某某省人民政府关于加强防汛工作的意见\n各地要压实防汛责任。\n";
+    assert_eq!(
+        tasks(opinion)[0].3.as_deref(),
+        Some("某某省委 某某省人民政府")
+    );
+    let rules = "1 某某商贸公司安全生产责任制\n各部门应当明确安全生产职责。\n";
+    assert_eq!(tasks(rules)[0].3.as_deref(), Some("某某商贸公司"));
+}
