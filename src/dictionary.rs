@@ -521,6 +521,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "copula",
     "ability",
     "new-duty",
+    "modifier-mark",
     "time",
     "conjunction",
     "reporting",

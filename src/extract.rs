@@ -155,6 +155,8 @@ pub struct Extractor {
     past: Vec<String>,
     copulas: Vec<String>,
     abilities: Vec<String>,
+    /// Marks that make a command verb before them a modifier or a noun (的, 者).
+    modifier_marks: Vec<String>,
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
     new_duties: Vec<String>,
     adverbs: Vec<String>,
@@ -312,6 +314,7 @@ impl Extractor {
             dates: Dates::new(&dict)?,
             past: dict.word_list(Lang::Zh, "past"),
             abilities: dict.word_list(Lang::Zh, "ability"),
+            modifier_marks: dict.word_list(Lang::Zh, "modifier-mark"),
             new_duties: dict.word_list(Lang::Zh, "new-duty"),
             copulas: dict.word_list(Lang::Zh, "copula"),
             adverbs: dict
@@ -716,6 +719,11 @@ impl Extractor {
                             verb.start
                         )
                         && !self.subject_of_copula(view, clause)
+                        // "坚定的意志", "建设者": a modifier or a noun, not a command.
+                        && !self
+                            .modifier_marks
+                            .iter()
+                            .any(|m| view[verb.end..].starts_with(m.as_str()))
                 })?
             }
             Lang::En => {

@@ -507,3 +507,11 @@ fn a_title_names_the_body_that_issues_the_document() {
     let rules = "1 某某商贸公司安全生产责任制\n各部门应当明确安全生产职责。\n";
     assert_eq!(tasks(rules)[0].3.as_deref(), Some("某某商贸公司"));
 }
+
+#[test]
+fn a_command_verb_before_de_or_zhe_is_a_modifier() {
+    // "七、坚定文化自信" opened no task section (坚定 was no command verb); once it was one,
+    // "坚定的意志" and "坚定者" must not be commands.
+    let text = "七、坚定文化自信，推动文化繁荣兴盛\n要加强文化建设。\n我们有坚定的意志。\n历史只会眷顾坚定者。\n";
+    assert_eq!(triggers(text), ["坚定", "要"]);
+}
