@@ -515,3 +515,11 @@ fn a_command_verb_before_de_or_zhe_is_a_modifier() {
     let text = "七、坚定文化自信，推动文化繁荣兴盛\n要加强文化建设。\n我们有坚定的意志。\n历史只会眷顾坚定者。\n";
     assert_eq!(triggers(text), ["坚定", "要"]);
 }
+
+#[test]
+fn a_verb_inside_a_book_title_is_part_of_the_name() {
+    // In a task section "及时修改和废止……" was missed (修改, 废止 were no command verbs), and
+    // once they were, a reference "《……关于修改《……规定》的决定》" became a task.
+    let text = "二、主要任务\n及时修改和废止不适应的法律法规。\n4. 《某某省人民政府关于修改《某某省安全生产规定》的决定》\n";
+    assert_eq!(triggers(text), ["修改"]);
+}
