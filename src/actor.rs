@@ -32,6 +32,8 @@ pub struct Actors {
     en_participles: HashSet<String>,
     en_determiners: HashSet<String>,
     zh_prepositions: Vec<String>,
+    /// Words an actor never holds (是: what comes before it is a topic, not a party).
+    zh_not_actor: Vec<String>,
     zh_adverbs: Vec<String>,
     zh_conjunctions: Vec<String>,
     zh_times: Vec<String>,
@@ -72,6 +74,7 @@ impl Actors {
             en_participles: en("participle"),
             en_determiners: en("determiner"),
             zh_prepositions: zh("preposition"),
+            zh_not_actor: zh("not-actor"),
             zh_adverbs: zh("adverb"),
             zh_conjunctions: zh("conjunction"),
             zh_times: zh("time"),
@@ -219,6 +222,7 @@ impl Actors {
                 .any(|w| t == w.as_str())
             || t.chars().count() > 24
             || t.ends_with(['的', '得', '时'])
+            || self.holds_not_actor_word(t)
             || self
                 .zh_prepositions
                 .iter()
@@ -234,6 +238,20 @@ impl Actors {
             return None;
         }
         Some(Span::new(s, e))
+    }
+
+    /// True when `t` holds a word no actor holds (是), other than inside a conjunction
+    /// ("全党同志特别是高级干部").
+    fn holds_not_actor_word(&self, t: &str) -> bool {
+        self.zh_not_actor.iter().any(|w| {
+            t.match_indices(w.as_str()).any(|(k, _)| {
+                !self.zh_conjunctions.iter().any(|c| {
+                    c.match_indices(w.as_str()).any(|(at, _)| {
+                        k >= at && t.get(k - at..).is_some_and(|r| r.starts_with(c.as_str()))
+                    })
+                })
+            })
+        })
     }
 
     /// True when `t` names a party: it opens with 各, 有关, ... or ends with 部门, 公司, ...
@@ -551,6 +569,15 @@ impl Actors {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_not_actor_word_after_a_short_character_does_not_panic() {
+        // The conjunction check looked back from 是 by the length of 特别 and sliced inside
+        // a character (found by the property tests).
+        let a = Actors::new(&Dictionary::builtin());
+        assert!(a.holds_not_actor_word("啊xxxx是"));
+        assert!(!a.holds_not_actor_word("全党特别是干部"));
+    }
 
     fn actor(text: &str, trigger: &str, rule: ActorRule) -> Option<String> {
         let a = Actors::new(&Dictionary::builtin());

@@ -522,6 +522,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "ability",
     "new-duty",
     "modifier-mark",
+    "not-actor",
     "time",
     "conjunction",
     "reporting",

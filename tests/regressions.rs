@@ -523,3 +523,15 @@ fn a_verb_inside_a_book_title_is_part_of_the_name() {
     let text = "二、主要任务\n及时修改和废止不适应的法律法规。\n4. 《某某省人民政府关于修改《某某省安全生产规定》的决定》\n";
     assert_eq!(triggers(text), ["修改"]);
 }
+
+#[test]
+fn words_before_shi_are_a_topic_not_an_actor() {
+    // "我党的任务是为争取……" had the actor "我党的任务是为"; 特别是 joins parties.
+    let actors = |text: &str| each_task(text, |t| t.actor.map(|a| a.of(text).to_string()));
+    assert_eq!(actors("我党的任务是为争取胜利而斗争。"), [None]);
+    assert_eq!(actors("我们是要加强团结的。"), [None]);
+    assert_eq!(
+        actors("全党同志特别是高级干部要加强学习。"),
+        [Some("全党同志特别是高级干部".to_string())]
+    );
+}
