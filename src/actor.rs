@@ -199,6 +199,14 @@ impl Actors {
             break;
         }
         let mut t = &view[s..e];
+        // "我们在水利方面必须……": a party, then an adverbial before the trigger.
+        if let Some(n) = self
+            .party_prefix(t)
+            .filter(|&n| n < t.len() && self.opens_with_adverbial(&t[n..]))
+        {
+            e = s + n;
+            t = &view[s..e];
+        }
         if !self.is_party(t) {
             // "市应急管理局每周通报": the party opens the clause and an adverbial or a time
             // word follows it ("国家固定资产投资用于农村的增量" has no party up front).

@@ -535,3 +535,18 @@ fn words_before_shi_are_a_topic_not_an_actor() {
         [Some("全党同志特别是高级干部".to_string())]
     );
 }
+
+#[test]
+fn a_party_ends_before_an_adverbial_that_follows_it() {
+    // "各中央局、分局、省市区党委今年必须……" had no actor, "……政府正式决定在它所统治的各省市
+    // 一律……" one that ran into the deed.
+    let actors = |text: &str| each_task(text, |t| t.actor.map(|a| a.of(text).to_string()));
+    assert_eq!(
+        actors("各中央局、分局、省市区党委今年必须召开两次工作会议。"),
+        [Some("各中央局、分局、省市区党委".to_string())]
+    );
+    assert_eq!(
+        actors("我们的外贸局在这方面必须加强管理。"),
+        [Some("我们的外贸局".to_string())]
+    );
+}
