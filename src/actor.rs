@@ -199,9 +199,18 @@ impl Actors {
             break;
         }
         let mut t = &view[s..e];
-        // "我们在水利方面必须……": a party, then an adverbial before the trigger.
+        // "我们在水利方面必须……", "……党委今年必须……": a party, then an adverbial before the
+        // trigger. The party is a prefix ending with a party word, or a plural pronoun that
+        // opens a party and stands alone (我们, not 任何 of 任何时候).
+        let whole_head = self
+            .zh_party_heads
+            .iter()
+            .filter(|h| h.ends_with('们') && t.starts_with(h.as_str()))
+            .map(|h| h.len())
+            .max();
         if let Some(n) = self
             .party_prefix(t)
+            .or(whole_head)
             .filter(|&n| n < t.len() && self.opens_with_adverbial(&t[n..]))
         {
             e = s + n;

@@ -549,4 +549,10 @@ fn a_party_ends_before_an_adverbial_that_follows_it() {
         actors("我们的外贸局在这方面必须加强管理。"),
         [Some("我们的外贸局".to_string())]
     );
+    // A plural pronoun stands alone; a determiner does not.
+    assert_eq!(
+        actors("我们在水利方面必须作更多的努力。"),
+        [Some("我们".to_string())]
+    );
+    assert_eq!(actors("任何时候都不能放松警惕。"), [None]);
 }
