@@ -260,15 +260,15 @@ impl Actors {
     /// True when `t` holds a word no actor holds (是), other than inside a conjunction
     /// ("全党同志特别是高级干部").
     fn holds_not_actor_word(&self, t: &str) -> bool {
-        self.zh_not_actor.iter().any(|w| {
-            t.match_indices(w.as_str()).any(|(k, _)| {
-                !self.zh_conjunctions.iter().any(|c| {
-                    c.match_indices(w.as_str()).any(|(at, _)| {
-                        k >= at && t.get(k - at..).is_some_and(|r| r.starts_with(c.as_str()))
-                    })
-                })
+        let in_conjunction = |k: usize| {
+            self.zh_conjunctions.iter().any(|c| {
+                t.match_indices(c.as_str())
+                    .any(|(at, _)| at <= k && k < at + c.len())
             })
-        })
+        };
+        self.zh_not_actor
+            .iter()
+            .any(|w| t.match_indices(w.as_str()).any(|(k, _)| !in_conjunction(k)))
     }
 
     /// True when `t` names a party: it opens with 各, 有关, ... or ends with 部门, 公司, ...

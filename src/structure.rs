@@ -528,16 +528,13 @@ impl Structure {
 
     /// The command verb an English unit opens with, after `from`.
     pub fn en_verb(&self, view: &str, from: usize) -> Option<Span> {
-        if let Some(verb) = self.en_verb_at(view, from) {
-            return Some(verb);
-        }
         // "(6) In cooperation with Federal, State, and local agencies, develop plans": after
         // an adverbial phrase, the verb follows one of its commas ("subsequently, within
         // 270 days ..., issue" too).
-        let mut from = from;
-        while let Some(m) = self.en_adverbs.find(&view[from..]) {
-            from += m.end();
-        }
+        let from = match self.en_verb_at(view, from) {
+            Ok(verb) => return Some(verb),
+            Err(after_adverbs) => after_adverbs,
+        };
         let first = view[from..]
             .split(|c: char| !c.is_alphabetic())
             .next()
@@ -555,11 +552,12 @@ impl Structure {
             .map(|(k, _)| from + k + 1)
             .find_map(|at| {
                 let skip = view[at..].len() - view[at..].trim_start().len();
-                self.en_verb_at(view, at + skip)
+                self.en_verb_at(view, at + skip).ok()
             })
     }
 
-    fn en_verb_at(&self, view: &str, from: usize) -> Option<Span> {
+    /// The command verb at `from`, after any adverbs; else where the adverbs end.
+    fn en_verb_at(&self, view: &str, from: usize) -> Result<Span, usize> {
         let verb_at = |start: usize| {
             let word: &str = view[start..]
                 .split(|c: char| !c.is_alphabetic() && c != '-')
@@ -573,9 +571,12 @@ impl Structure {
         let mut at = from;
         loop {
             if let Some(verb) = verb_at(at) {
-                return Some(verb);
+                return Ok(verb);
             }
-            at += self.en_adverbs.find(&view[at..])?.end();
+            match self.en_adverbs.find(&view[at..]) {
+                Some(m) => at += m.end(),
+                None => return Err(at),
+            }
         }
     }
 
