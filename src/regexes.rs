@@ -3,8 +3,10 @@
 //!
 //! A [`LazyRegex`] compiles when first used, so that a run over English text never compiles
 //! the Chinese patterns, and a pattern that never has a chance to match is never compiled.
-//! Patterns from dictionary files are checked when the file is read, so compiling later
-//! cannot fail on them.
+//! It compiles in two steps: first the engines that cost least to build, and the lazy DFAs
+//! only for a pattern that has searched enough text to repay them ([`LIGHT_BYTES`]). Both
+//! find the same matches. Patterns from dictionary files are checked when the file is read,
+//! so compiling later cannot fail on them.
 //!
 //! Which of many regexes could match a text is found with one Aho-Corasick pass.
 //!
@@ -22,13 +24,14 @@
 //! folding, so "ſhall" (long s) or a Kelvin sign, which Unicode `(?i)` would fold to "shall"
 //! and "k", do not make it a candidate.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex as Meta;
 use regex_automata::util::captures::Captures;
 use regex_syntax::hir::literal::Extractor;
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 /// A regex compiled when first used.
 ///
@@ -42,7 +45,34 @@ pub struct LazyRegex {
     /// For [`LazyRegex::any_of`], the patterns, each with its own groups.
     alternatives: Vec<String>,
     size_limit: usize,
-    cell: OnceLock<Meta>,
+    /// Built first: the engines that cost least to build.
+    light: OnceLock<Built>,
+    /// Built once the pattern has searched [`LIGHT_BYTES`]: with the lazy DFAs.
+    full: OnceLock<Built>,
+    /// Bytes searched so far with `light`.
+    searched: AtomicUsize,
+}
+
+/// How many bytes a [`LazyRegex`] searches with its light engines before it builds the
+/// full set.
+///
+/// A regex is built in two steps. The lazy DFA, which makes searching fast, needs a second
+/// NFA compiled in reverse and a cache: about half the cost of building a pattern, paid at
+/// start-up by every run on a short document. So a pattern first runs with the engines that
+/// need only the forward NFA (a bounded backtracker and the PikeVM: the same matches,
+/// slower per byte), and only a pattern that has searched this much builds the rest.
+pub const LIGHT_BYTES: usize = 1 << 14;
+
+/// What one search of a pattern anchored at the start counts as, whatever the length of the
+/// text: its engines stop where the pattern can no longer match, near the start.
+const ANCHORED_COST: usize = 128;
+
+/// A compiled regex.
+#[derive(Clone, Debug)]
+struct Built {
+    re: Meta,
+    /// Every alternative opens with `^`.
+    anchored: bool,
 }
 
 impl Clone for LazyRegex {
@@ -51,7 +81,9 @@ impl Clone for LazyRegex {
             pattern: self.pattern.clone(),
             alternatives: self.alternatives.clone(),
             size_limit: self.size_limit,
-            cell: self.cell.clone(),
+            light: self.light.clone(),
+            full: self.full.clone(),
+            searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
         }
     }
 }
@@ -117,7 +149,9 @@ impl LazyRegex {
             pattern: pattern.into(),
             alternatives: Vec::new(),
             size_limit,
-            cell: OnceLock::new(),
+            light: OnceLock::new(),
+            full: OnceLock::new(),
+            searched: AtomicUsize::new(0),
         }
     }
 
@@ -133,7 +167,9 @@ impl LazyRegex {
                 .join("|"),
             alternatives,
             size_limit,
-            cell: OnceLock::new(),
+            light: OnceLock::new(),
+            full: OnceLock::new(),
+            searched: AtomicUsize::new(0),
         }
     }
 
@@ -142,44 +178,73 @@ impl LazyRegex {
         &self.pattern
     }
 
-    fn re(&self) -> &Meta {
-        self.cell.get_or_init(|| {
-            let build = |ps: &[&str]| {
-                Meta::builder()
-                    .configure(
-                        Meta::config()
-                            .auto_prefilter(false)
-                            .nfa_size_limit(Some(self.size_limit))
-                            // Sentences are short: a small lazy DFA cache serves them, and
-                            // sixty patterns with the default 2 MiB each would not be small.
-                            .hybrid_cache_capacity(1 << 18),
-                    )
-                    .build_many(ps)
-                    .ok()
-            };
-            let written: Vec<&str> = if self.alternatives.is_empty() {
-                vec![self.pattern.as_str()]
-            } else {
-                self.alternatives.iter().map(String::as_str).collect()
-            };
-            let ascii: Vec<std::borrow::Cow<'_, str>> =
-                written.iter().map(|p| ascii_word_boundaries(p)).collect();
-            let ascii: Vec<&str> = ascii.iter().map(|p| p.as_ref()).collect();
-            build(&ascii)
-                .or_else(|| build(&written))
-                .or_else(|| build(&[r"[^\s\S]"]))
-                .expect("a pattern that matches nothing compiles")
-        })
+    /// The regex to search `hay` with: the light one until this pattern has searched
+    /// [`LIGHT_BYTES`], then the full one.
+    fn re(&self, hay: &str) -> &Meta {
+        if let Some(full) = self.full.get() {
+            return &full.re;
+        }
+        let light = self.light.get_or_init(|| self.build(false));
+        let cost = if light.anchored {
+            hay.len().min(ANCHORED_COST)
+        } else {
+            hay.len()
+        };
+        let before = self.searched.fetch_add(cost, Ordering::Relaxed);
+        if before.saturating_add(cost) > LIGHT_BYTES {
+            &self.full.get_or_init(|| self.build(true)).re
+        } else {
+            &light.re
+        }
+    }
+
+    /// Compiles the pattern: with the lazy DFAs (and the one-pass DFA) when `full`.
+    fn build(&self, full: bool) -> Built {
+        let config = Meta::config()
+            .auto_prefilter(false)
+            .nfa_size_limit(Some(self.size_limit))
+            .hybrid(full)
+            .dfa(full)
+            .onepass(full)
+            // Sentences are short: a small lazy DFA cache serves them, and sixty patterns
+            // with the default 2 MiB each would not be small.
+            .hybrid_cache_capacity(1 << 18);
+        let build = |ps: &[&str]| -> Option<Built> {
+            let hirs = ps
+                .iter()
+                .map(|p| regex_syntax::Parser::new().parse(p).ok())
+                .collect::<Option<Vec<Hir>>>()?;
+            let anchored = hirs
+                .iter()
+                .all(|h| h.properties().look_set_prefix().contains(Look::Start));
+            let re = Meta::builder()
+                .configure(config.clone())
+                .build_many_from_hir(&hirs)
+                .ok()?;
+            Some(Built { re, anchored })
+        };
+        let written: Vec<&str> = if self.alternatives.is_empty() {
+            vec![self.pattern.as_str()]
+        } else {
+            self.alternatives.iter().map(String::as_str).collect()
+        };
+        let ascii: Vec<std::borrow::Cow<'_, str>> =
+            written.iter().map(|p| ascii_word_boundaries(p)).collect();
+        let ascii: Vec<&str> = ascii.iter().map(|p| p.as_ref()).collect();
+        build(&ascii)
+            .or_else(|| build(&written))
+            .or_else(|| build(&[r"[^\s\S]"]))
+            .expect("a pattern that matches nothing compiles")
     }
 
     /// True when it matches somewhere in `hay`.
     pub fn is_match(&self, hay: &str) -> bool {
-        self.re().is_match(hay)
+        self.re(hay).is_match(hay)
     }
 
     /// The leftmost match.
     pub fn find<'h>(&self, hay: &'h str) -> Option<Found<'h>> {
-        self.re().find(hay).map(|m| Found {
+        self.re(hay).find(hay).map(|m| Found {
             hay,
             start: m.start(),
             end: m.end(),
@@ -188,7 +253,7 @@ impl LazyRegex {
 
     /// Every match, left to right, not overlapping.
     pub fn find_iter<'h>(&self, hay: &'h str) -> Vec<Found<'h>> {
-        self.re()
+        self.re(hay)
             .find_iter(hay)
             .map(|m| Found {
                 hay,
@@ -200,7 +265,7 @@ impl LazyRegex {
 
     /// The groups of the leftmost match.
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Groups<'h>> {
-        let re = self.re();
+        let re = self.re(hay);
         // Most texts a pattern is tried on do not match: a match test costs no allocation
         // and no capture engine.
         if !re.is_match(hay) {
@@ -213,7 +278,7 @@ impl LazyRegex {
 
     /// The groups of every match, left to right.
     pub fn captures_iter<'h>(&self, hay: &'h str) -> Vec<Groups<'h>> {
-        let re = self.re();
+        let re = self.re(hay);
         if !re.is_match(hay) {
             return Vec::new();
         }
@@ -470,6 +535,80 @@ mod tests {
         ));
     }
 
+    /// Searches `texts` with `r` and writes down every answer its four searches give.
+    fn answers(r: &LazyRegex, texts: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        for t in texts {
+            out.push(format!("{}", r.is_match(t)));
+            out.push(format!("{:?}", r.find(t).map(|m| (m.start(), m.end()))));
+            let all: Vec<(usize, usize)> = r
+                .find_iter(t)
+                .iter()
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            out.push(format!("{all:?}"));
+            let groups: Vec<Option<(usize, usize)>> = r
+                .captures_iter(t)
+                .iter()
+                .flat_map(|g| {
+                    (0..3)
+                        .map(|i| g.get(i).map(|m| (m.start(), m.end())))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            out.push(format!("{groups:?}"));
+        }
+        out
+    }
+
+    #[test]
+    fn light_and_full_engines_find_the_same_matches() {
+        let pattern = r"(?i)(?P<actor>\ball\s+\w+|各\p{Han}{1,4})\s*(?P<trigger>shall|must|要)";
+        let texts = [
+            "All agencies shall report. all units MUST act; 各地区要落实",
+            "Nobody shall — “all departments” shall",
+            "各部门、各单位要",
+            "",
+        ];
+        let fresh = LazyRegex::new(pattern, 1 << 20);
+        let light = answers(&fresh, &texts);
+        assert!(fresh.full.get().is_none(), "a few short texts stay light");
+        let worn = LazyRegex::new(pattern, 1 << 20);
+        worn.is_match(&"x".repeat(LIGHT_BYTES + 1));
+        assert!(
+            worn.full.get().is_some(),
+            "a long search builds the full engines"
+        );
+        assert_eq!(answers(&worn, &texts), light);
+        // Read by hand: "All agencies shall" is bytes 0-18, "各地区要" 47-59, "各单位要" 12-24.
+        assert_eq!(light[2], "[(0, 18), (27, 41), (47, 59)]");
+        assert_eq!(light[10], "[(12, 24)]");
+    }
+
+    #[test]
+    fn an_anchored_pattern_counts_little_per_search() {
+        let long = "y".repeat(LIGHT_BYTES);
+        let anchored = LazyRegex::new("^x", 1 << 20);
+        let floating = LazyRegex::new("x", 1 << 20);
+        for _ in 0..3 {
+            anchored.is_match(&long);
+            floating.is_match(&long);
+        }
+        assert!(anchored.full.get().is_none());
+        assert!(floating.full.get().is_some());
+        // `^` in every alternative makes a union anchored; in one only does not.
+        assert!(
+            LazyRegex::any_of(&["^a", "^b"], 1 << 20)
+                .build(false)
+                .anchored
+        );
+        assert!(
+            !LazyRegex::any_of(&["^a", "b"], 1 << 20)
+                .build(false)
+                .anchored
+        );
+    }
+
     #[test]
     fn an_english_word_boundary_holds_beside_any_non_ascii_character() {
         let r = LazyRegex::new(r"\bif\b", 1 << 20);
@@ -498,7 +637,7 @@ mod tests {
     fn a_lazy_regex_compiles_once_and_a_bad_one_matches_nothing() {
         let r = LazyRegex::new(r"(?P<n>\d+)", 1 << 20);
         assert!(r.is_match("a1"));
-        assert!(std::ptr::eq(r.re(), r.re()));
+        assert!(std::ptr::eq(r.re("a"), r.re("b")));
         assert_eq!(
             r.captures("ab 12").unwrap().name("n").unwrap().as_str(),
             "12"
