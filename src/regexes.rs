@@ -33,6 +33,8 @@ use regex_automata::util::captures::Captures;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Hir, HirKind, Look};
 
+mod factors;
+
 /// A regex compiled when first used.
 ///
 /// It is a `regex_automata` meta regex without a literal prefilter: the sentences it runs on
@@ -357,7 +359,8 @@ impl RegexFilter {
         let mut owner = Vec::new();
         let mut always = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
-            match required_literals(p.as_ref()) {
+            let p = p.as_ref();
+            match known_literals(p).unwrap_or_else(|| required_literals(p)) {
                 Some(lits) => {
                     for l in lits {
                         literals.push(l.to_ascii_lowercase());
@@ -442,6 +445,19 @@ pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     factor(&hir, &ex)
 }
 
+/// The required literals of an embedded dictionary's pattern, from the table worked out
+/// ahead of time ([`required_literals`] parses the pattern, and start-up would pay for it);
+/// `None` when `pattern` is not in the table.
+fn known_literals(pattern: &str) -> Option<Option<Vec<Vec<u8>>>> {
+    let table = factors::FACTORS;
+    let i = table.binary_search_by(|(p, _)| (*p).cmp(pattern)).ok()?;
+    Some(
+        table[i]
+            .1
+            .map(|lits| lits.iter().map(|l| l.as_bytes().to_vec()).collect()),
+    )
+}
+
 /// The best required factor of `hir`: its own prefix literals, or those of a part every
 /// match of it must contain.
 fn factor(hir: &Hir, ex: &Extractor) -> Option<Vec<Vec<u8>>> {
@@ -498,6 +514,80 @@ fn score(lits: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The patterns of the embedded dictionaries that a [`RegexFilter`] sorts: regex triggers
+    /// and blockers, speakers, deadlines.
+    fn filtered_patterns() -> Vec<String> {
+        use crate::dictionary::Match;
+        let d = crate::Dictionary::builtin();
+        let mut out: Vec<String> = d
+            .triggers
+            .iter()
+            .filter(|t| t.matching == Match::Regex)
+            .map(|t| t.phrase.clone())
+            .chain(
+                d.blockers
+                    .iter()
+                    .filter(|b| b.matching == Match::Regex)
+                    .map(|b| b.phrase.clone()),
+            )
+            .chain(d.speakers.iter().map(|s| s.pattern.clone()))
+            .chain(d.deadlines.iter().map(|d| d.pattern.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The text of `factors.rs` for `patterns`. A pattern with a literal that is not UTF-8
+    /// is left out (it is worked out at run time).
+    fn factor_table(patterns: &[String]) -> String {
+        let mut out = String::from(
+            "//! Generated: rewritten by the test `the_factor_table_matches_the_dictionaries` in\n\
+             //! `src/regexes.rs` when it no longer matches the embedded dictionaries. Do not edit.\n\
+             \n\
+             /// Each filtered pattern of the embedded dictionaries, sorted, with its required literals\n\
+             /// (`None`: it has no required factor).\n\
+             #[rustfmt::skip]\n\
+             pub(super) static FACTORS: &[(&str, Option<&[&str]>)] = &[\n",
+        );
+        for p in patterns {
+            let lits = match required_literals(p) {
+                Some(lits) => {
+                    let Ok(list) = lits
+                        .iter()
+                        .map(|l| std::str::from_utf8(l).map(|l| format!("{l:?}")))
+                        .collect::<Result<Vec<String>, _>>()
+                    else {
+                        continue;
+                    };
+                    format!("Some(&[{}])", list.join(", "))
+                }
+                None => "None".to_string(),
+            };
+            out.push_str(&format!("    ({p:?}, {lits}),\n"));
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    #[test]
+    fn the_factor_table_matches_the_dictionaries() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/regexes/factors.rs");
+        let want = factor_table(&filtered_patterns());
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        if have != want {
+            std::fs::write(path, &want).expect("write the factor table");
+            panic!("{path} was stale and has been rewritten: review it and commit it");
+        }
+        // The table answers as the parser would, and only for its own patterns.
+        let patterns = filtered_patterns();
+        assert!(patterns.len() > 100, "{}", patterns.len());
+        for p in patterns {
+            assert_eq!(known_literals(&p), Some(required_literals(&p)), "{p}");
+        }
+        assert_eq!(known_literals(r"not\s+a\s+dictionary\s+pattern"), None);
+    }
 
     fn lits(p: &str) -> Option<Vec<String>> {
         required_literals(p).map(|v| {
