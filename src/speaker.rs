@@ -11,7 +11,7 @@
 //!
 //! The patterns are in `<lang>/speakers.tsv`.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use std::cell::RefCell;
 
@@ -102,14 +102,23 @@ impl SpeakerTrack {
 #[derive(Debug, Clone)]
 pub struct Speakers {
     patterns: Vec<Pattern>,
-    /// Which patterns can match a sentence.
-    filter: RegexFilter,
+    /// For each language (Chinese, English), built on first use: which of its patterns can
+    /// match a sentence, and their indexes in `patterns`.
+    filters: [OnceLock<(RegexFilter, Vec<usize>)>; 2],
     /// Words a name never opens with: "As stated", "为贯彻……要求", "按照……要求".
     not_names: Vec<String>,
     /// Words a name never ends with: "就全国来说", "可以说", "换句话说".
     not_name_ends: Vec<String>,
     /// Words that make a body's "name" a report of an event (召开, 举行).
     events: Vec<String>,
+}
+
+/// The place of `lang` in [`Speakers::filters`].
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 0,
+        Lang::En => 1,
+    }
 }
 
 thread_local! {
@@ -152,11 +161,9 @@ impl Speakers {
             not_names.extend(dict.words_of(Lang::Zh, class).map(str::to_string));
         }
         let not_name_ends = dict.word_list(Lang::Zh, "not-speaker-end");
-        let filter =
-            RegexFilter::new(&dict.speakers.iter().map(|s| &s.pattern).collect::<Vec<_>>());
         Ok(Speakers {
             patterns,
-            filter,
+            filters: Default::default(),
             not_names,
             not_name_ends,
             events: dict.word_list(Lang::Zh, "event"),
@@ -173,15 +180,25 @@ impl Speakers {
         view: &'a str,
         cite: &dyn Fn(Span) -> String,
     ) -> Vec<(&'a Pattern, String, usize)> {
+        let (filter, index) = self.filters[slot(lang)].get_or_init(|| {
+            let index: Vec<usize> = (0..self.patterns.len())
+                .filter(|&k| self.patterns[k].lang == lang)
+                .collect();
+            let written: Vec<&str> = index
+                .iter()
+                .map(|&k| self.patterns[k].re.as_str())
+                .collect();
+            (RegexFilter::new(&written), index)
+        });
         let candidates = SCRATCH.with(|s| {
             let (seen, out) = &mut *s.borrow_mut();
-            self.filter.candidates(view, seen, out);
+            filter.candidates(view, seen, out);
             out.clone()
         });
         candidates
             .into_iter()
-            .map(|k| &self.patterns[k])
-            .filter(move |p| p.lang == lang && roles.contains(&p.role))
+            .map(|k| &self.patterns[index[k]])
+            .filter(move |p| roles.contains(&p.role))
             .filter_map(move |p| {
                 let caps = p.re.captures(view)?;
                 let written = caps
@@ -475,6 +492,22 @@ mod tests {
         (0..t.len())
             .map(|i| t.speaker(i).map(|s| s.name.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn english_text_builds_only_the_english_speaker_filter() {
+        let sp = Speakers::new(&Dictionary::builtin()).unwrap();
+        let text = ["Tan Zuojun pointed out that the lesson is profound."];
+        let t = sp.track(1, |i| text[i], |_| Lang::En, |_| true);
+        assert_eq!(
+            t.speaker(0).map(|s| s.name.to_string()).as_deref(),
+            Some("Tan Zuojun")
+        );
+        assert!(sp.filters[usize::from(true)].get().is_some());
+        assert!(
+            sp.filters[usize::from(false)].get().is_none(),
+            "the Chinese filter was built"
+        );
     }
 
     #[test]
