@@ -751,12 +751,9 @@ impl Dictionary {
                 }
             }
             Kind::Variants => {
-                let mut index: HashMap<char, usize> = self
-                    .variants
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &(t, _))| (t, i))
-                    .collect();
+                let mut index: HashMap<char, usize> =
+                    HashMap::with_capacity(self.variants.len() + file.rows.len());
+                index.extend(self.variants.iter().enumerate().map(|(i, &(t, _))| (t, i)));
                 for row in &file.rows {
                     let t = single_char(&file, row, "traditional")?;
                     let s = single_char(&file, row, "simplified")?;
@@ -836,8 +833,8 @@ pub fn file_keys(name: &str, text: &str) -> Result<Vec<(String, u32)>, DictError
 /// Adds `items` to `list`: an item whose key is already there replaces that entry in place,
 /// the others are appended. Linear in the sizes of both.
 fn upsert<T>(list: &mut Vec<T>, items: Vec<T>, key: impl Fn(&T) -> String) {
-    let mut index: HashMap<String, usize> =
-        list.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(list.len() + items.len());
+    index.extend(list.iter().enumerate().map(|(i, x)| (key(x), i)));
     for item in items {
         let k = key(&item);
         match index.get(&k) {
@@ -851,26 +848,27 @@ fn upsert<T>(list: &mut Vec<T>, items: Vec<T>, key: impl Fn(&T) -> String) {
 }
 
 /// A parsed file before its rows are typed.
-struct File {
+struct File<'t> {
     name: String,
     /// An embedded file: its patterns are compiled by a test, not at every start.
     trusted: bool,
     kind: Kind,
     lang: Option<Lang>,
-    columns: Vec<String>,
-    rows: Vec<Row>,
+    columns: Vec<&'t str>,
+    rows: Vec<Row<'t>>,
 }
 
-struct Row {
+struct Row<'t> {
     line: u32,
-    cells: Vec<String>,
+    /// The cells, trimmed, as written in the file's text.
+    cells: Vec<&'t str>,
 }
 
-fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
+fn parse_file<'t>(name: &str, text: &'t str) -> Result<File<'t>, DictError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let err = |line: u32, msg: String| DictError::new(name, Some(line), msg);
     let (mut kind, mut lang) = (None, None);
-    let mut columns: Option<Vec<String>> = None;
+    let mut columns: Option<Vec<&str>> = None;
     let mut rows = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         let line = i as u32 + 1;
@@ -899,7 +897,7 @@ fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
             }
             continue;
         }
-        let cells: Vec<String> = raw.split('\t').map(|c| c.trim().to_string()).collect();
+        let cells: Vec<&str> = raw.split('\t').map(str::trim).collect();
         match &columns {
             None => {
                 let kind = kind.ok_or_else(|| {
@@ -907,7 +905,7 @@ fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
                 })?;
                 let allowed = kind.columns();
                 for c in &cells {
-                    if !allowed.iter().any(|a| a.trim_end_matches('*') == c) {
+                    if !allowed.iter().any(|a| a.trim_end_matches('*') == *c) {
                         return Err(err(
                             line,
                             format!(
@@ -920,7 +918,7 @@ fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
                 }
                 for a in allowed.iter().filter(|a| a.ends_with('*')) {
                     let a = a.trim_end_matches('*');
-                    if !cells.iter().any(|c| c == a) {
+                    if !cells.contains(&a) {
                         return Err(err(line, format!("missing required column {a:?}")));
                     }
                 }
@@ -961,31 +959,28 @@ fn parse_file(name: &str, text: &str) -> Result<File, DictError> {
     })
 }
 
-impl Row {
-    fn get(&self, file: &File, column: &str) -> Option<&str> {
-        let i = file.columns.iter().position(|c| c == column)?;
-        self.cells
-            .get(i)
-            .map(String::as_str)
-            .filter(|s| !s.is_empty())
+impl Row<'_> {
+    fn get(&self, file: &File<'_>, column: &str) -> Option<&str> {
+        let i = file.columns.iter().position(|c| *c == column)?;
+        self.cells.get(i).copied().filter(|s| !s.is_empty())
     }
 
-    fn err(&self, file: &File, message: String) -> DictError {
+    fn err(&self, file: &File<'_>, message: String) -> DictError {
         DictError::new(&file.name, Some(self.line), message)
     }
 
-    fn required(&self, file: &File, column: &str) -> Result<&str, DictError> {
+    fn required(&self, file: &File<'_>, column: &str) -> Result<&str, DictError> {
         self.get(file, column)
             .ok_or_else(|| self.err(file, format!("empty {column:?}")))
     }
 
-    fn optional(&self, file: &File, column: &str) -> Option<String> {
+    fn optional(&self, file: &File<'_>, column: &str) -> Option<String> {
         self.get(file, column).map(str::to_string)
     }
 
     fn choice<T>(
         &self,
-        file: &File,
+        file: &File<'_>,
         column: &str,
         default: Option<T>,
         parse: impl Fn(&str) -> Option<T>,
@@ -998,7 +993,7 @@ impl Row {
         }
     }
 
-    fn matching(&self, file: &File, phrase: &str) -> Result<Match, DictError> {
+    fn matching(&self, file: &File<'_>, phrase: &str) -> Result<Match, DictError> {
         let m = self.choice(
             file,
             "match",
@@ -1016,7 +1011,7 @@ impl Row {
         Ok(m)
     }
 
-    fn trigger(&self, file: &File, origin: Origin) -> Result<Trigger, DictError> {
+    fn trigger(&self, file: &File<'_>, origin: Origin) -> Result<Trigger, DictError> {
         let phrase = self.required(file, "phrase")?;
         let matching = self.matching(file, phrase)?;
         let strength = self.choice(
@@ -1081,7 +1076,7 @@ impl Row {
         })
     }
 
-    fn blocker(&self, file: &File, origin: Origin) -> Result<Blocker, DictError> {
+    fn blocker(&self, file: &File<'_>, origin: Origin) -> Result<Blocker, DictError> {
         let phrase = self.required(file, "phrase")?;
         Ok(Blocker {
             lang: file.lang.expect("checked"),
@@ -1116,7 +1111,7 @@ impl Row {
         })
     }
 
-    fn speaker(&self, file: &File, origin: Origin) -> Result<SpeakerRule, DictError> {
+    fn speaker(&self, file: &File<'_>, origin: Origin) -> Result<SpeakerRule, DictError> {
         let pattern = self.required(file, "pattern")?;
         let re = check_regex(file, self.line, pattern)?;
         let name = self
@@ -1158,7 +1153,7 @@ impl Row {
         })
     }
 
-    fn deadline(&self, file: &File, origin: Origin) -> Result<DeadlineRule, DictError> {
+    fn deadline(&self, file: &File<'_>, origin: Origin) -> Result<DeadlineRule, DictError> {
         let pattern = self.required(file, "pattern")?;
         check_regex(file, self.line, pattern)?;
         Ok(DeadlineRule {
@@ -1184,7 +1179,7 @@ impl Row {
         })
     }
 
-    fn turn(&self, file: &File, origin: Origin) -> Result<TurnRule, DictError> {
+    fn turn(&self, file: &File<'_>, origin: Origin) -> Result<TurnRule, DictError> {
         let pattern = self.required(file, "pattern")?;
         let re = check_regex(file, self.line, pattern)?;
         if !re.has_group("label") {
@@ -1210,7 +1205,7 @@ impl Row {
         })
     }
 
-    fn word(&self, file: &File, origin: Origin) -> Result<Word, DictError> {
+    fn word(&self, file: &File<'_>, origin: Origin) -> Result<Word, DictError> {
         let class = self.required(file, "class")?;
         if !WORD_CLASSES.contains(&class) {
             return Err(self.err(
@@ -1229,7 +1224,7 @@ impl Row {
     }
 }
 
-fn single_char(file: &File, row: &Row, column: &str) -> Result<char, DictError> {
+fn single_char(file: &File<'_>, row: &Row<'_>, column: &str) -> Result<char, DictError> {
     let v = row.required(file, column)?;
     let mut chars = v.chars();
     match (chars.next(), chars.next()) {
@@ -1263,7 +1258,7 @@ impl Checked<'_> {
 
 /// Compiles `pattern` to check it, unless the file is trusted (the embedded dictionaries,
 /// which a test compiles instead, so that start-up does not pay for it).
-fn check_regex<'p>(file: &File, line: u32, pattern: &'p str) -> Result<Checked<'p>, DictError> {
+fn check_regex<'p>(file: &File<'_>, line: u32, pattern: &'p str) -> Result<Checked<'p>, DictError> {
     if file.trusted {
         return Ok(Checked {
             pattern,
