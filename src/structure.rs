@@ -29,9 +29,9 @@
 //! a command verb from the `verb` word list.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 use crate::dictionary::Dictionary;
@@ -296,7 +296,9 @@ pub struct Structure {
     title_nouns: Vec<String>,
     /// Words that make a title a report of an event (召开, 举行).
     events: Vec<String>,
-    zh_verbs: AhoCorasick,
+    /// The automaton of `zh_verb_list`, built when Chinese text first needs it (`None` if
+    /// it cannot be built: no verbs are found).
+    zh_verbs: OnceLock<Option<AhoCorasick>>,
     zh_verb_list: Vec<String>,
     en_verbs: HashSet<String>,
     /// Words that open an adverbial phrase ("In coordination with ..., develop").
@@ -343,19 +345,18 @@ impl Structure {
                 }
             }
         }
+        // Headings are few and short: an automaton quick to build serves them (the default
+        // kind, a DFA at this size, took half a millisecond of every start).
         let section_words = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&section_words)
             .map_err(|e| crate::error::Error::Config(e.to_string()))?;
         let zh_verb_list: Vec<String> = dict
             .words_of(Lang::Zh, "verb")
             .map(str::to_string)
             .collect();
-        let zh_verbs = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&zh_verb_list)
-            .map_err(|e| crate::error::Error::Config(e.to_string()))?;
         let mut en_verbs = HashSet::new();
         for v in dict.words_of(Lang::En, "verb") {
             for form in english_forms(&v.to_lowercase()) {
@@ -391,7 +392,7 @@ impl Structure {
             lead_ins: both("lead-in"),
             title_nouns: both("title-noun"),
             events: both("event"),
-            zh_verbs,
+            zh_verbs: OnceLock::new(),
             zh_verb_list,
             en_verbs,
             en_subordinators,
@@ -402,6 +403,18 @@ impl Structure {
                 REGEX_SIZE_LIMIT,
             ),
         })
+    }
+
+    /// The automaton of the Chinese command verbs, built on first use.
+    fn zh_verb_automaton(&self) -> Option<&AhoCorasick> {
+        self.zh_verbs
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&self.zh_verb_list)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// The Chinese command verbs, for adding to the word segmenter.
@@ -461,10 +474,7 @@ impl Structure {
     fn mode_of(&self, heading: &str) -> Option<(Mode, bool)> {
         let m = self.section_words.find(heading)?;
         let mode = self.section_modes[m.pattern().as_usize()];
-        let verb_before = self
-            .zh_verbs
-            .find_iter(heading)
-            .any(|v| v.end() <= m.start())
+        let verb_before = self.zh_verbs_in(heading, 0).any(|v| v.end <= m.start())
             || self.en_verb(heading, 0).is_some_and(|v| v.end <= m.start());
         Some((mode, !verb_before))
     }
@@ -506,8 +516,9 @@ impl Structure {
         view: &'a str,
         from: usize,
     ) -> impl Iterator<Item = Span> + 'a {
-        self.zh_verbs
-            .find_iter(&view[from..])
+        self.zh_verb_automaton()
+            .into_iter()
+            .flat_map(move |ac| ac.find_iter(&view[from..]))
             .map(move |m| Span::new(from + m.start(), from + m.end()))
     }
 
@@ -520,9 +531,8 @@ impl Structure {
             .nth(6)
             .map_or(heading.len(), |(k, _)| k);
         let head = &heading[..end];
-        self.zh_verbs
-            .find_iter(head)
-            .next()
+        self.zh_verb_automaton()
+            .and_then(|ac| ac.find(head))
             .is_some_and(|m| head[..m.start()].chars().count() <= 2)
     }
 
