@@ -187,7 +187,9 @@ impl LazyRegex {
             return &full.re;
         }
         let light = self.light.get_or_init(|| self.build(false));
-        let cost = if light.anchored {
+        // A text longer than the whole light budget is searched with the full engines, so
+        // the light ones never take a long line, even for an anchored pattern.
+        let cost = if light.anchored && hay.len() <= LIGHT_BYTES {
             hay.len().min(ANCHORED_COST)
         } else {
             hay.len()
@@ -686,6 +688,10 @@ mod tests {
         }
         assert!(anchored.full.get().is_none());
         assert!(floating.full.get().is_some());
+        // A line longer than the light budget goes to the full engines at once.
+        let once = LazyRegex::new("^x", 1 << 20);
+        once.is_match(&"y".repeat(LIGHT_BYTES + 1));
+        assert!(once.full.get().is_some());
         // `^` in every alternative makes a union anchored; in one only does not.
         assert!(
             LazyRegex::any_of(&["^a", "^b"], 1 << 20)
