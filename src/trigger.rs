@@ -6,11 +6,11 @@
 //! hold one of their required literals ([`crate::regexes::RegexFilter`]). A regex may name the trigger words with a group `trigger` (else the whole match
 //! is the trigger) and the actor with a group `actor`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use crate::regexes::{LazyRegex, RegexFilter};
+use crate::regexes::{LazyRegex, RegexFilter, TwoStepAutomaton};
 
 use crate::dictionary::{Dictionary, Match, REGEX_SIZE_LIMIT};
 use crate::document::{Lang, Span};
@@ -42,7 +42,7 @@ pub struct Candidate {
 pub struct PhraseMatcher {
     lang: Lang,
     literals: Vec<String>,
-    ac: OnceLock<Option<AhoCorasick>>,
+    ac: OnceLock<Option<TwoStepAutomaton>>,
     ac_entries: Vec<Entry>,
     raw: Vec<String>,
     filter: OnceLock<RegexFilter>,
@@ -106,25 +106,20 @@ impl PhraseMatcher {
         })
     }
 
-    /// The automaton of the literal phrases. A DFA where it fits, else the default kind;
-    /// `None` when there are none (or, unreachably for any real dictionary, when neither
-    /// can be built).
-    fn automaton(&self) -> Option<&AhoCorasick> {
+    /// The automaton of the literal phrases: a quick NFA, then a DFA once it has scanned
+    /// enough text ([`TwoStepAutomaton`]); `None` when there are none (or, unreachably for
+    /// any real dictionary, when it cannot be built).
+    fn automaton(&self) -> Option<&TwoStepAutomaton> {
         self.ac
             .get_or_init(|| {
                 if self.literals.is_empty() {
                     return None;
                 }
-                let builder = |dfa: bool| {
-                    let mut b = AhoCorasickBuilder::new();
-                    b.match_kind(MatchKind::LeftmostLongest)
-                        .ascii_case_insensitive(self.lang == Lang::En);
-                    if dfa {
-                        b.kind(Some(AhoCorasickKind::DFA));
-                    }
-                    b.build(&self.literals)
-                };
-                builder(true).or_else(|_| builder(false)).ok()
+                let mut builder = AhoCorasickBuilder::new();
+                builder
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(self.lang == Lang::En);
+                TwoStepAutomaton::new(&builder, &self.literals).ok()
             })
             .as_ref()
     }
@@ -133,7 +128,7 @@ impl PhraseMatcher {
     pub fn find(&self, text: &str) -> Vec<Candidate> {
         let mut out = Vec::new();
         if let Some(ac) = self.automaton() {
-            for m in ac.find_iter(text) {
+            for m in ac.for_text(text).find_iter(text) {
                 let span = Span::new(m.start(), m.end());
                 if self.lang == Lang::En && !at_word_boundaries(text, span) {
                     continue;
