@@ -556,3 +556,23 @@ fn a_party_ends_before_an_adverbial_that_follows_it() {
     );
     assert_eq!(actors("任何时候都不能放松警惕。"), [None]);
 }
+
+#[test]
+fn the_to_of_have_to_or_in_order_to_does_not_make_an_object_actor() {
+    // "requires Y to", "order Y to": the "to" belongs to "would have to" and "in order to".
+    assert!(triggers(
+        "Whereas sound planning requires the listing of duties that would have to be done in a crisis;"
+    )
+    .is_empty());
+    assert!(
+        triggers("The board may order the closure of a mine in order to protect miners.")
+            .is_empty()
+    );
+    // The rule itself still holds.
+    assert_eq!(
+        tasks("The meeting urged all localities to step up inspections.")[0]
+            .2
+            .as_deref(),
+        Some("all localities")
+    );
+}

@@ -53,6 +53,8 @@ pub(super) static FACTORS: &[(&str, Option<&[&str]>)] = &[
     ("\\b(?:that|which)\\s+will\\s+be\\b", Some(&["will"])),
     ("\\b(?:the|a|an|this|that|no|any)\\s+need\\s+(?:to|for)\\b", Some(&["need"])),
     ("\\b(?:this|next)\\s+(?:year|month|quarter)\\b", Some(&["next", "this"])),
+    ("\\b(?:urg(?:e[sd]?|ing)|request(?:s|ed|ing)?|ask(?:s|ed|ing)?|require[sd]?|direct(?:s|ed|ing)?|instruct(?:s|ed|ing)?|order(?:s|ed|ing)?)\\s+[^,;.:]{0,80}?\\b(?:have|has|had|need|needs|ought)\\s+to\\b", Some(&["had", "has", "have", "need", "needs", "ought"])),
+    ("\\b(?:urg(?:e[sd]?|ing)|request(?:s|ed|ing)?|ask(?:s|ed|ing)?|require[sd]?|direct(?:s|ed|ing)?|instruct(?:s|ed|ing)?|order(?:s|ed|ing)?)\\s+[^,;.:]{0,80}?\\b(?:in\\s+order|so\\s+as)\\s+to\\b", Some(&["urge", "urged", "urges", "urging", "request", "ask", "require", "direct", "instruct", "order"])),
     ("\\b(?:weekly|daily|biweekly|fortnightly|semiannually|semi-annually)\\b", Some(&["biweekly", "daily", "fortnightly", "semi-annually", "semiannually", "weekly"])),
     ("\\b(?P<actor>we|the\\s+(?:federal\\s+|central\\s+|chinese\\s+|state\\s+|national\\s+)?government|my\\s+administration|this\\s+administration|the\\s+administration|the\\s+state\\s+council|the\\s+ministry|the\\s+department|the\\s+city|the\\s+province|the\\s+company)\\s+(?:also\\s+|further\\s+|then\\s+)?(?P<trigger>will|shall\\s+continue\\s+to)\\b", Some(&["shall", "will"])),
     ("\\b(?P<actor>we|the\\s+government|my\\s+administration)\\s+(?P<trigger>(?:are|is)\\s+(?:committed|determined)\\s+to)\\b", Some(&["committed", "determined"])),
