@@ -41,7 +41,7 @@ mod factors;
 /// are short, and where many patterns share a stage a [`RegexFilter`] has already chosen
 /// the sentences worth running them on. Building a prefilter for a case-insensitive pattern
 /// costs several times more than the pattern itself, and would be paid at every start.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct LazyRegex {
     pattern: String,
     /// For [`LazyRegex::any_of`], the patterns, each with its own groups.
@@ -49,10 +49,59 @@ pub struct LazyRegex {
     size_limit: usize,
     /// Built first: the engines that cost least to build.
     light: OnceLock<Built>,
-    /// Built once the pattern has searched [`LIGHT_BYTES`]: with the lazy DFAs.
-    full: OnceLock<Built>,
-    /// Bytes searched so far with `light`.
-    searched: AtomicUsize,
+    /// The full set, with the lazy DFAs, once the pattern has searched [`LIGHT_BYTES`].
+    upgrade: Upgrade<Built>,
+}
+
+/// The second step of something built in two: its light form (kept by the owner) serves
+/// until it has done a budget's worth of work, then the full form is built and serves (when
+/// that cannot be built, the light one goes on).
+#[derive(Debug)]
+struct Upgrade<T> {
+    full: OnceLock<Option<T>>,
+    /// Work done so far with the light form.
+    spent: AtomicUsize,
+}
+
+impl<T> Upgrade<T> {
+    fn new() -> Self {
+        Upgrade {
+            full: OnceLock::new(),
+            spent: AtomicUsize::new(0),
+        }
+    }
+
+    /// The full form, if it has been built.
+    fn full(&self) -> Option<&T> {
+        self.full.get().and_then(Option::as_ref)
+    }
+
+    /// The form to do the next piece of work with, which costs `cost` with `light`: `light`
+    /// until `budget` is spent, then the full form (built by `build` the first time).
+    fn pick<'a>(
+        &'a self,
+        light: &'a T,
+        cost: usize,
+        budget: usize,
+        build: impl FnOnce() -> Option<T>,
+    ) -> &'a T {
+        let before = self.spent.fetch_add(cost, Ordering::Relaxed);
+        if before.saturating_add(cost) > budget {
+            if let Some(full) = self.full.get_or_init(build) {
+                return full;
+            }
+        }
+        light
+    }
+}
+
+impl<T: Clone> Clone for Upgrade<T> {
+    fn clone(&self) -> Self {
+        Upgrade {
+            full: self.full.clone(),
+            spent: AtomicUsize::new(self.spent.load(Ordering::Relaxed)),
+        }
+    }
 }
 
 /// How many bytes a [`LazyRegex`] searches with its light engines before it builds the
@@ -75,19 +124,6 @@ struct Built {
     re: Meta,
     /// Every alternative opens with `^`.
     anchored: bool,
-}
-
-impl Clone for LazyRegex {
-    fn clone(&self) -> Self {
-        LazyRegex {
-            pattern: self.pattern.clone(),
-            alternatives: self.alternatives.clone(),
-            size_limit: self.size_limit,
-            light: self.light.clone(),
-            full: self.full.clone(),
-            searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
-        }
-    }
 }
 
 /// Words a regex matched.
@@ -152,8 +188,7 @@ impl LazyRegex {
             alternatives: Vec::new(),
             size_limit,
             light: OnceLock::new(),
-            full: OnceLock::new(),
-            searched: AtomicUsize::new(0),
+            upgrade: Upgrade::new(),
         }
     }
 
@@ -170,8 +205,7 @@ impl LazyRegex {
             alternatives,
             size_limit,
             light: OnceLock::new(),
-            full: OnceLock::new(),
-            searched: AtomicUsize::new(0),
+            upgrade: Upgrade::new(),
         }
     }
 
@@ -183,7 +217,7 @@ impl LazyRegex {
     /// The regex to search `hay` with: the light one until this pattern has searched
     /// [`LIGHT_BYTES`], then the full one.
     fn re(&self, hay: &str) -> &Meta {
-        if let Some(full) = self.full.get() {
+        if let Some(full) = self.upgrade.full() {
             return &full.re;
         }
         let light = self.light.get_or_init(|| self.build(false));
@@ -194,12 +228,10 @@ impl LazyRegex {
         } else {
             hay.len()
         };
-        let before = self.searched.fetch_add(cost, Ordering::Relaxed);
-        if before.saturating_add(cost) > LIGHT_BYTES {
-            &self.full.get_or_init(|| self.build(true)).re
-        } else {
-            &light.re
-        }
+        &self
+            .upgrade
+            .pick(light, cost, LIGHT_BYTES, || Some(self.build(true)))
+            .re
     }
 
     /// Compiles the pattern: with the lazy DFAs (and the one-pass DFA) when `full`.
@@ -299,27 +331,13 @@ pub const LIGHT_AUTOMATON_BYTES: usize = 1 << 18;
 /// contiguous NFA, quick to build, until it has scanned [`LIGHT_AUTOMATON_BYTES`], then a
 /// DFA, several times faster per byte and slower to build (half a millisecond for the
 /// English phrases, at every start). Both find the same matches.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct TwoStepAutomaton {
     builder: AhoCorasickBuilder,
     patterns: Vec<Vec<u8>>,
     light: AhoCorasick,
-    /// The DFA, once built (`None`: it could not be, the NFA goes on).
-    full: OnceLock<Option<AhoCorasick>>,
-    /// Bytes scanned so far with `light`.
-    scanned: AtomicUsize,
-}
-
-impl Clone for TwoStepAutomaton {
-    fn clone(&self) -> Self {
-        TwoStepAutomaton {
-            builder: self.builder.clone(),
-            patterns: self.patterns.clone(),
-            light: self.light.clone(),
-            full: self.full.clone(),
-            scanned: AtomicUsize::new(self.scanned.load(Ordering::Relaxed)),
-        }
-    }
+    /// The DFA, once the NFA has scanned [`LIGHT_AUTOMATON_BYTES`].
+    upgrade: Upgrade<AhoCorasick>,
 }
 
 impl TwoStepAutomaton {
@@ -338,31 +356,24 @@ impl TwoStepAutomaton {
             builder: builder.clone(),
             patterns,
             light,
-            full: OnceLock::new(),
-            scanned: AtomicUsize::new(0),
+            upgrade: Upgrade::new(),
         })
     }
 
     /// The automaton to scan `hay` with: the NFA until [`LIGHT_AUTOMATON_BYTES`] have been
     /// scanned, then the DFA.
     pub fn for_text(&self, hay: &str) -> &AhoCorasick {
-        if let Some(Some(full)) = self.full.get() {
+        if let Some(full) = self.upgrade.full() {
             return full;
         }
-        let before = self.scanned.fetch_add(hay.len(), Ordering::Relaxed);
-        if before.saturating_add(hay.len()) > LIGHT_AUTOMATON_BYTES {
-            let full = self.full.get_or_init(|| {
+        self.upgrade
+            .pick(&self.light, hay.len(), LIGHT_AUTOMATON_BYTES, || {
                 self.builder
                     .clone()
                     .kind(Some(AhoCorasickKind::DFA))
                     .build(&self.patterns)
                     .ok()
-            });
-            if let Some(full) = full {
-                return full;
-            }
-        }
-        &self.light
+            })
     }
 }
 
@@ -731,11 +742,14 @@ mod tests {
         ];
         let fresh = LazyRegex::new(pattern, 1 << 20);
         let light = answers(&fresh, &texts);
-        assert!(fresh.full.get().is_none(), "a few short texts stay light");
+        assert!(
+            fresh.upgrade.full().is_none(),
+            "a few short texts stay light"
+        );
         let worn = LazyRegex::new(pattern, 1 << 20);
         worn.is_match(&"x".repeat(LIGHT_BYTES + 1));
         assert!(
-            worn.full.get().is_some(),
+            worn.upgrade.full().is_some(),
             "a long search builds the full engines"
         );
         assert_eq!(answers(&worn, &texts), light);
@@ -757,14 +771,11 @@ mod tests {
         };
         let before = spans(ac.for_text(text));
         assert!(
-            ac.full.get().is_none(),
+            ac.upgrade.full().is_none(),
             "a short text is scanned with the NFA"
         );
         ac.for_text(&"x".repeat(LIGHT_AUTOMATON_BYTES));
-        assert!(
-            matches!(ac.full.get(), Some(Some(_))),
-            "then the DFA is built"
-        );
+        assert!(ac.upgrade.full().is_some(), "then the DFA is built");
         assert_eq!(spans(ac.for_text(text)), before);
         // Read by hand: the longest phrase wins at "MUST NOT" and at 不要.
         assert_eq!(before, [(4, 12), (25, 28), (37, 43), (52, 56)]);
@@ -779,12 +790,12 @@ mod tests {
             anchored.is_match(&long);
             floating.is_match(&long);
         }
-        assert!(anchored.full.get().is_none());
-        assert!(floating.full.get().is_some());
+        assert!(anchored.upgrade.full().is_none());
+        assert!(floating.upgrade.full().is_some());
         // A line longer than the light budget goes to the full engines at once.
         let once = LazyRegex::new("^x", 1 << 20);
         once.is_match(&"y".repeat(LIGHT_BYTES + 1));
-        assert!(once.full.get().is_some());
+        assert!(once.upgrade.full().is_some());
         // `^` in every alternative makes a union anchored; in one only does not.
         assert!(
             LazyRegex::any_of(&["^a", "^b"], 1 << 20)

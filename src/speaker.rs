@@ -503,9 +503,9 @@ mod tests {
             t.speaker(0).map(|s| s.name.to_string()).as_deref(),
             Some("Tan Zuojun")
         );
-        assert!(sp.filters[usize::from(true)].get().is_some());
+        assert!(sp.filters[slot(Lang::En)].get().is_some());
         assert!(
-            sp.filters[usize::from(false)].get().is_none(),
+            sp.filters[slot(Lang::Zh)].get().is_none(),
             "the Chinese filter was built"
         );
     }
