@@ -427,6 +427,34 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
             );
         }
     }
+    // An abbreviation never ends a sentence: no sentence of its example may end at it.
+    let segmenter = crate::segment::Segmenter::new(dict)?;
+    for w in dict
+        .words
+        .iter()
+        .filter(|w| mine(&w.origin.file) && w.class == "abbrev" && w.example.is_some())
+    {
+        use crate::segment::SentenceSplitter;
+        let example = w.example.as_deref().unwrap_or_default();
+        let written = format!("{}.", w.word);
+        let at = example
+            .to_lowercase()
+            .find(&written)
+            .filter(|_| example.is_ascii())
+            .map(|i| i + written.len());
+        let ends = |at: usize| segmenter.split(example).iter().any(|s| s.span.end == at);
+        match at {
+            Some(at) if !ends(at) => {}
+            Some(_) => say(
+                &w.origin,
+                format!("its example {example:?} ends a sentence at {written:?}"),
+            ),
+            None => say(
+                &w.origin,
+                format!("its example {example:?} has no {written:?} (in ASCII)"),
+            ),
+        }
+    }
     Ok(problems)
 }
 

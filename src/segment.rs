@@ -774,6 +774,15 @@ mod tests {
             "Tools, e.g. hammers, are sold. Buy one.",
             &["Tools, e.g. hammers, are sold.", "Buy one."],
         ),
+        // A legal citation: "U.S.C." before a section number ends no sentence (it split
+        // EO 14110's "... 50 U.S.C. 4501 et seq., the Secretary ... shall require:" in two).
+        (
+            "Under 50 U.S.C. 4501 et seq., the Secretary shall act. See 40 C.F.R. 1502 too.",
+            &[
+                "Under 50 U.S.C. 4501 et seq., the Secretary shall act.",
+                "See 40 C.F.R. 1502 too.",
+            ],
+        ),
         // Numbers, money, addresses.
         (
             "It costs $100.00 today. Pay 3.5 percent.",
