@@ -327,15 +327,26 @@ impl Actors {
         }
         let rest = &view[from..];
         let end = rest.find(ZH_CLAUSE).unwrap_or(rest.len());
-        // The longest party, unless a preposition opens the deed after a shorter one:
-        // "鼓励科技人员到农村创业" names 科技人员, though 村 is a party word too.
+        // The longest party, unless a preposition or a verb opens the deed after a shorter
+        // one: "鼓励科技人员到农村创业" names 科技人员, though 村 is a party word too, and
+        // "鼓励非公有制企业参与国有企业改革" names 非公有制企业. A verb glued to a party word
+        // makes a longer party instead: "企业管理人员".
         let ends: Vec<usize> = self.party_ends(&rest[..end]).collect();
-        let before_preposition = ends.iter().copied().find(|&k| {
+        let opens_deed = |k: usize| {
+            let after = &rest[k..];
             self.zh_prepositions
                 .iter()
-                .any(|p| rest[k..].starts_with(p.as_str()))
-        });
-        let n = before_preposition.or_else(|| ends.iter().copied().max())?;
+                .any(|p| after.starts_with(p.as_str()))
+                || self.zh_verbs.iter().any(|v| {
+                    after.starts_with(v.as_str())
+                        && !self
+                            .zh_party_tails
+                            .iter()
+                            .any(|t| after[v.len()..].starts_with(t.as_str()))
+                })
+        };
+        let before_deed = ends.iter().copied().find(|&k| opens_deed(k));
+        let n = before_deed.or_else(|| ends.iter().copied().max())?;
         let t = &rest[..n];
         if self.zh_times.iter().any(|w| t.ends_with(w.as_str())) {
             return None;
@@ -638,6 +649,25 @@ mod tests {
         assert_eq!(
             actor("鼓励高校毕业生、科技人员到农村创业。", "鼓励", o).as_deref(),
             Some("高校毕业生、科技人员")
+        );
+    }
+
+    #[test]
+    fn the_party_of_guli_ends_where_a_verb_opens_the_deed() {
+        let o = ActorRule::Object;
+        // The party was the whole run up to the last party word: "非公有制企业参与国有企业".
+        assert_eq!(
+            actor("鼓励非公有制企业参与国有企业改革。", "鼓励", o).as_deref(),
+            Some("非公有制企业")
+        );
+        assert_eq!(
+            actor("鼓励各地开展农村养老保险试点。", "鼓励", o).as_deref(),
+            Some("各地")
+        );
+        // A verb glued to a party word is part of a longer party.
+        assert_eq!(
+            actor("鼓励企业管理人员参加培训。", "鼓励", o).as_deref(),
+            Some("企业管理人员")
         );
     }
 
