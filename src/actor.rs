@@ -25,6 +25,7 @@ use crate::document::{Lang, Span};
 #[derive(Debug, Clone)]
 pub struct Actors {
     en_subordinators: HashSet<String>,
+    en_adverbs: HashSet<String>,
     en_conjunctions: HashSet<String>,
     en_reporting: HashSet<String>,
     en_auxiliaries: HashSet<String>,
@@ -67,6 +68,7 @@ impl Actors {
             zh_party_tail_finder: AhoCorasick::new(&zh_party_tails).ok(),
             zh_party_tails,
             en_subordinators: en("subordinator"),
+            en_adverbs: en("adverb"),
             en_conjunctions: en("conjunction"),
             en_reporting: en("reporting"),
             en_auxiliaries: en("auxiliary"),
@@ -521,6 +523,13 @@ impl Actors {
                 break;
             }
         }
+        // Trailing adverbs: "Local governments also need to" names "Local governments".
+        while let Some((head, last)) = t.rsplit_once(char::is_whitespace) {
+            if !self.en_adverbs.contains(&last.to_lowercase()) {
+                break;
+            }
+            t = head.trim_end();
+        }
         if t.is_empty() || self.is_adverbial(t) {
             return None;
         }
@@ -649,6 +658,29 @@ mod tests {
         assert_eq!(
             actor("鼓励高校毕业生、科技人员到农村创业。", "鼓励", o).as_deref(),
             Some("高校毕业生、科技人员")
+        );
+    }
+
+    #[test]
+    fn a_trailing_adverb_is_not_part_of_the_subject() {
+        let s = ActorRule::Subject;
+        assert_eq!(
+            actor("Local governments also need to cut fees.", "need to", s).as_deref(),
+            Some("Local governments")
+        );
+        assert_eq!(
+            actor(
+                "The Secretary and the Director jointly shall issue it.",
+                "shall",
+                s
+            )
+            .as_deref(),
+            Some("The Secretary and the Director")
+        );
+        // A word that only ends like an adverb stays: "Italy", "the Board of Supply".
+        assert_eq!(
+            actor("The Board of Supply shall act.", "shall", s).as_deref(),
+            Some("The Board of Supply")
         );
     }
 
