@@ -14,7 +14,7 @@ use crate::dictionary::{ActorRule, Dictionary, Modality};
 use crate::document::{Document, Lang, Span};
 use crate::error::{Error, Result};
 use crate::formats::transcript::TurnPatterns;
-use crate::segment::{Segmenter, Sentence, SentenceSplitter, Terminator};
+use crate::segment::{is_space, Segmenter, Sentence, SentenceSplitter, Terminator};
 use crate::speaker::{Speaker, SpeakerTrack, Speakers};
 use crate::structure::{Mode, Place, Structure};
 use crate::task::{Deadline, Rule, Task, TaskId};
@@ -542,7 +542,15 @@ impl Extractor {
                     trigs.retain(|t| t.modality != Modality::Commitment);
                 }
                 if trigs.is_empty() {
-                    trigs.extend(self.implied_trigger(unit, place, &first_trigger));
+                    // "(11) Review the systems; and develop the programs;": an English clause
+                    // after a semicolon, inside the same item, goes on with the item's
+                    // commands. (Chinese clauses after ；have no such marked shape.)
+                    let continues_item = unit.lang == Lang::En
+                        && place.marker.is_none()
+                        && !sentence.line_start
+                        && i > 0
+                        && sentences[i - 1].end == Terminator::Semicolon;
+                    trigs.extend(self.implied_trigger(unit, place, continues_item, &first_trigger));
                 }
                 if trigs.is_empty() {
                     continue;
@@ -665,12 +673,14 @@ impl Extractor {
     }
 
     /// A command verb that the layout makes a directive: in a task or goal section, or in a
-    /// list item under a lead-in.
+    /// list item under a lead-in (`continues_item`: in a clause after a semicolon within
+    /// one, where a leading "and" or "or" is passed over).
     /// `first_trigger[l]` is the first dictionary trigger of earlier sentence `l`.
     fn implied_trigger(
         &self,
         unit: &Unit<'_>,
         place: &Place,
+        continues_item: bool,
         first_trigger: &[Option<(Modality, u8)>],
     ) -> Option<Trig> {
         if place.section_title {
@@ -678,7 +688,7 @@ impl Extractor {
         }
         let lead = place
             .governed_by
-            .filter(|_| place.marker.is_some())
+            .filter(|_| place.marker.is_some() || continues_item)
             .map(|l| first_trigger.get(l).copied().flatten());
         let (modality, strength, via) = match (lead, place.mode) {
             (Some(Some((modality, strength))), _) => (modality, strength, "lead-in"),
@@ -727,8 +737,28 @@ impl Extractor {
                 })?
             }
             Lang::En => {
-                let verb = self.structure.en_verb(view, unit.body)?;
-                if check::blocked_at(&ctx, verb).is_some()
+                let mut body = unit.body;
+                if continues_item {
+                    let rest = &view[body..];
+                    let word = rest
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    if matches!(word.to_lowercase().as_str(), "and" | "or") {
+                        let after = &rest[word.len()..];
+                        body += word.len()
+                            + (after.len()
+                                - after
+                                    .trim_start_matches(|c: char| c == ',' || is_space(c))
+                                    .len());
+                    }
+                }
+                let verb = self.structure.en_verb(view, body)?;
+                // "...: conducting public consultation; assessing data quality;" name
+                // practices; a continuing clause commands with a plain verb.
+                let gerund = view[verb.start..verb.end].to_lowercase().ends_with("ing");
+                if (continues_item && gerund)
+                    || check::blocked_at(&ctx, verb).is_some()
                     || self.structure.en_gerund_subject(view, verb)
                 {
                     return None;

@@ -134,6 +134,30 @@ fn a_lead_in_gives_one_task_per_action_item() {
 }
 
 #[test]
+fn a_clause_after_a_semicolon_goes_on_with_its_items_commands() {
+    // The clause after "; and" had no marker of its own and gave no task.
+    let text = "The Secretary of Defense shall:\n(1) Review the priority systems; and develop and maintain the programs;\n(2) Develop plans; emphasize measures; and, minimize reliance on controls.\n(3) Publish guidance on: conducting audits; assessing data quality.\n";
+    let f = Found::new(text);
+    assert_eq!(
+        f.triggers(),
+        [
+            "shall",
+            "Review",
+            "develop",
+            "Develop",
+            "emphasize",
+            "minimize",
+            "Publish"
+        ]
+    );
+    assert_eq!(f.sentences()[2], "and develop and maintain the programs;");
+    assert_eq!(f.actors()[2], None);
+    // Outside a list under a lead-in, a clause after a semicolon is left alone.
+    let plain = Found::new("The plan was adopted; develop the rest later.\n");
+    assert_eq!(plain.triggers(), Vec::<&str>::new());
+}
+
+#[test]
 fn definitions_and_rules_of_construction_are_not_directives() {
     let f = Found::new(
         "(a) For purposes of this order, \"agency\" shall have the meaning given in section 3. (b) Nothing in this order shall be construed to impair any law. (c) The term \"data\" shall mean any record.",
