@@ -438,6 +438,9 @@ impl Extractor {
         let mut langs = Vec::with_capacity(n);
         // The first dictionary trigger of each sentence, for the list items a lead-in governs.
         let mut first_trigger: Vec<Option<(Modality, u8)>> = Vec::with_capacity(n);
+        // The directive of the last unit, when it ended with a semicolon: the clause after it
+        // may go on with it ("We will pilot ...; accelerate ...;").
+        let mut carry: Option<(Modality, u8)> = None;
         // Room for a task a sentence, reserved at once: a vector that outgrows its buffer
         // moves, and the allocator returns the old buffer to the system only later. Pages
         // never written cost no memory.
@@ -541,17 +544,24 @@ impl Extractor {
                     // announces a plan; it commits no one.
                     trigs.retain(|t| t.modality != Modality::Commitment);
                 }
+                // "(11) Review the systems; and develop the programs;", "We will pilot ...;
+                // accelerate ...;": an English clause after a semicolon, in the same
+                // paragraph, goes on with the directive before it when it opens with a
+                // command verb. (Chinese clauses after ；have no such marked shape.)
+                let continued = (unit.lang == Lang::En
+                    && place.marker.is_none()
+                    && !sentence.line_start
+                    && i > 0
+                    && sentences[i - 1].end == Terminator::Semicolon)
+                    .then_some(carry)
+                    .flatten();
                 if trigs.is_empty() {
-                    // "(11) Review the systems; and develop the programs;": an English clause
-                    // after a semicolon, inside the same item, goes on with the item's
-                    // commands. (Chinese clauses after ；have no such marked shape.)
-                    let continues_item = unit.lang == Lang::En
-                        && place.marker.is_none()
-                        && !sentence.line_start
-                        && i > 0
-                        && sentences[i - 1].end == Terminator::Semicolon;
-                    trigs.extend(self.implied_trigger(unit, place, continues_item, &first_trigger));
+                    trigs.extend(self.implied_trigger(unit, place, continued, &first_trigger));
                 }
+                carry = trigs
+                    .first()
+                    .filter(|_| sentence.end == Terminator::Semicolon)
+                    .map(|t| (t.modality, t.strength));
                 if trigs.is_empty() {
                     continue;
                 }
@@ -672,30 +682,32 @@ impl Extractor {
             .collect()
     }
 
-    /// A command verb that the layout makes a directive: in a task or goal section, or in a
-    /// list item under a lead-in (`continues_item`: in a clause after a semicolon within
-    /// one, where a leading "and" or "or" is passed over).
+    /// A command verb that the layout makes a directive: in a task or goal section, in a
+    /// list item under a lead-in, or in a clause that goes on after a semicolon with the
+    /// directive `continued` (where a leading "and" or "or" is passed over).
     /// `first_trigger[l]` is the first dictionary trigger of earlier sentence `l`.
     fn implied_trigger(
         &self,
         unit: &Unit<'_>,
         place: &Place,
-        continues_item: bool,
+        continued: Option<(Modality, u8)>,
         first_trigger: &[Option<(Modality, u8)>],
     ) -> Option<Trig> {
         if place.section_title {
             return None;
         }
+        let continues_item = continued.is_some();
         let lead = place
             .governed_by
-            .filter(|_| place.marker.is_some() || continues_item)
+            .filter(|_| place.marker.is_some())
             .map(|l| first_trigger.get(l).copied().flatten());
-        let (modality, strength, via) = match (lead, place.mode) {
-            (Some(Some((modality, strength))), _) => (modality, strength, "lead-in"),
-            (Some(None), _) => (Modality::Obligation, 2, "lead-in"),
-            (None, Mode::Task) => (Modality::Obligation, 2, "section"),
-            (None, Mode::Goal) => (Modality::Commitment, 2, "section"),
-            (None, Mode::Plain | Mode::Background) => return None,
+        let (modality, strength, via) = match (lead, place.mode, continued) {
+            (Some(Some((modality, strength))), _, _) => (modality, strength, "lead-in"),
+            (Some(None), _, _) => (Modality::Obligation, 2, "lead-in"),
+            (None, _, Some((modality, strength))) => (modality, strength, "clause"),
+            (None, Mode::Task, None) => (Modality::Obligation, 2, "section"),
+            (None, Mode::Goal, None) => (Modality::Commitment, 2, "section"),
+            (None, Mode::Plain | Mode::Background, None) => return None,
         };
         let ctx = self.context(unit);
         let view = &unit.view.text;

@@ -11,9 +11,10 @@ use xxhash_rust::xxh3::xxh3_128;
 pub enum Rule {
     /// A dictionary trigger (index into [`crate::Dictionary::triggers`]).
     Trigger(usize),
-    /// A command verb in a task or goal section, or under a lead-in.
+    /// A command verb in a task or goal section, under a lead-in, or after a semicolon.
     Implied {
-        /// Why the sentence directs: `section` (a task or goal section) or `lead-in`.
+        /// Why the sentence directs: `section` (a task or goal section), `lead-in` or
+        /// `clause` (a clause going on after a semicolon with the directive before it).
         via: &'static str,
     },
 }

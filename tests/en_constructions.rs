@@ -152,9 +152,20 @@ fn a_clause_after_a_semicolon_goes_on_with_its_items_commands() {
     );
     assert_eq!(f.sentences()[2], "and develop and maintain the programs;");
     assert_eq!(f.actors()[2], None);
-    // Outside a list under a lead-in, a clause after a semicolon is left alone.
+    // A clause after a semicolon that follows no directive is left alone.
     let plain = Found::new("The plan was adopted; develop the rest later.\n");
     assert_eq!(plain.triggers(), Vec::<&str>::new());
+    // Outside lists too, clauses go on with the directive before them, as commitments here.
+    let plan = Found::new(
+        "We will pilot reform of the examinations; accelerate vocational education; and make sure that we have good preschool education. Prices rose; costs fell.\n",
+    );
+    assert_eq!(plan.triggers(), ["will", "accelerate", "make"]);
+    assert!(plan
+        .ex
+        .tasks
+        .iter()
+        .all(|t| t.modality == directives::Modality::Commitment));
+    assert_eq!(ex().rule_id(&plan.ex.tasks[1]), "en/layout/clause");
 }
 
 #[test]
