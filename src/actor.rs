@@ -685,6 +685,16 @@ mod tests {
     }
 
     #[test]
+    fn shouxian_before_the_trigger_is_an_adverb_not_part_of_the_party() {
+        // "首先" lost only its 先 (an adverb too) and left "各单位首".
+        let s = ActorRule::Subject;
+        assert_eq!(
+            actor("各单位首先要加强检查。", "要", s).as_deref(),
+            Some("各单位")
+        );
+    }
+
+    #[test]
     fn the_party_of_guli_ends_where_a_verb_opens_the_deed() {
         let o = ActorRule::Object;
         // The party was the whole run up to the last party word: "非公有制企业参与国有企业".
