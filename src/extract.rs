@@ -696,7 +696,7 @@ impl Extractor {
         if place.section_title {
             return None;
         }
-        let continues_item = continued.is_some();
+        let continuing = continued.is_some();
         let lead = place
             .governed_by
             .filter(|_| place.marker.is_some())
@@ -750,7 +750,7 @@ impl Extractor {
             }
             Lang::En => {
                 let mut body = unit.body;
-                if continues_item {
+                if continuing {
                     let rest = &view[body..];
                     let word = rest
                         .split(|c: char| !c.is_alphabetic())
@@ -769,7 +769,7 @@ impl Extractor {
                 // "...: conducting public consultation; assessing data quality;" name
                 // practices; a continuing clause commands with a plain verb.
                 let gerund = view[verb.start..verb.end].to_lowercase().ends_with("ing");
-                if (continues_item && gerund)
+                if (continuing && gerund)
                     || check::blocked_at(&ctx, verb).is_some()
                     || self.structure.en_gerund_subject(view, verb)
                 {
