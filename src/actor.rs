@@ -49,6 +49,16 @@ pub struct Actors {
 const ZH_CLAUSE: &[char] = &['，', ',', '；', ';', '：', ':', '。', '！', '？'];
 const EN_CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')'];
 
+/// True when the adverbial `chunk` ends in a preposition phrase that a list of parties after
+/// it may go on: "in coordination with A, B, and C", "acting through A, B".
+fn takes_a_list(chunk: &str) -> bool {
+    chunk.split(|c: char| !c.is_alphabetic()).any(|w| {
+        ["with", "through", "including", "among", "between"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    })
+}
+
 impl Actors {
     /// Reads the word lists of `dict`.
     pub fn new(dict: &Dictionary) -> Self {
@@ -393,11 +403,20 @@ impl Actors {
         // Right to left: skip empty chunks and adverbials ("To the extent permitted by
         // law", "where feasible"); the first other chunk holds the subject.
         let mut k = chunks.len();
+        let mut aside: Option<Span> = None;
         while k > 0 {
             k -= 1;
             let (s, e) = chunks[k];
             let t = region[s..e].trim();
             if t.is_empty() {
+                continue;
+            }
+            // An aside in parentheses ("the Director of the National Institute of Standards
+            // and Technology (NIST)") names the party only when the words before it name
+            // none ("... Trademark Office (USPTO Director) shall": too long to be a subject).
+            if region[..s].trim_end().ends_with('(') && region[e..].trim_start().starts_with(')') {
+                let lead = region[s..e].len() - region[s..e].trim_start().len();
+                aside = aside.or(Some(Span::new(from + s + lead, from + s + lead + t.len())));
                 continue;
             }
             let list_end = self.starts_with_list_conjunction(t);
@@ -410,14 +429,26 @@ impl Actors {
                     continue;
                 }
                 // "The Secretary of State, the Secretary of Defense, and the Attorney
-                // General shall": a list of parties; take it whole.
+                // General shall": a list of parties; take it whole, unless it is the object
+                // of an adverbial before it ("the Secretary of Commerce, in coordination
+                // with A, B, and C, shall").
                 let mut first = k - 1;
+                let mut object_of_adverbial = false;
                 while first > 0 {
                     let p = region[chunks[first - 1].0..chunks[first - 1].1].trim();
-                    if p.is_empty() || self.is_adverbial(p) || p.split_whitespace().count() > 8 {
+                    if p.is_empty() || p.split_whitespace().count() > 8 {
+                        break;
+                    }
+                    if self.is_adverbial(self.without_list_conjunction(p)) {
+                        object_of_adverbial = takes_a_list(p);
                         break;
                     }
                     first -= 1;
+                }
+                if object_of_adverbial {
+                    // Go on leftwards from the adverbial, which the loop passes over.
+                    k = first;
+                    continue;
                 }
                 let s0 = chunks[first].0;
                 let t0 = &region[s0..e];
@@ -430,9 +461,20 @@ impl Actors {
             }
             return self
                 .en_chunk_subject(&region[s..e])
-                .map(|span| Span::new(from + s + span.start, from + s + span.end));
+                .map(|span| Span::new(from + s + span.start, from + s + span.end))
+                .or(aside);
         }
-        None
+        aside
+    }
+
+    /// `t` without a leading "and" or "or": "and in consultation with A" is an adverbial.
+    fn without_list_conjunction<'t>(&self, t: &'t str) -> &'t str {
+        if self.starts_with_list_conjunction(t) {
+            let first = t.split_whitespace().next().unwrap_or("");
+            t[first.len()..].trim_start()
+        } else {
+            t
+        }
     }
 
     fn starts_with_list_conjunction(&self, t: &str) -> bool {
@@ -658,6 +700,50 @@ mod tests {
         assert_eq!(
             actor("鼓励高校毕业生、科技人员到农村创业。", "鼓励", o).as_deref(),
             Some("高校毕业生、科技人员")
+        );
+    }
+
+    #[test]
+    fn a_list_after_in_coordination_with_is_not_the_subject() {
+        let s = ActorRule::Subject;
+        // The actor was the list of consulted parties, or the abbreviation "NIST".
+        assert_eq!(
+            actor(
+                "The Secretary of Commerce, acting through the Director of the National Institute of Standards and Technology (NIST), in coordination with the Secretary of Energy, the Secretary of Homeland Security, and the heads of other agencies, shall act.",
+                "shall",
+                s,
+            )
+            .as_deref(),
+            Some("The Secretary of Commerce")
+        );
+        assert_eq!(
+            actor(
+                "The Administrator, in coordination with the Director of OMB, and in collaboration with the Secretary of Defense, the Secretary of Energy, and the head of any other agency, shall act.",
+                "shall",
+                s,
+            )
+            .as_deref(),
+            Some("The Administrator")
+        );
+        // A list after an adverbial of time is the subject.
+        assert_eq!(
+            actor(
+                "Within 90 days, the Secretary of State, the Secretary of Defense, and the Attorney General shall report.",
+                "shall",
+                s,
+            )
+            .as_deref(),
+            Some("the Secretary of State, the Secretary of Defense, and the Attorney General")
+        );
+        // An aside names the party when nothing before it can.
+        assert_eq!(
+            actor(
+                "The Under Secretary of Commerce for Intellectual Property and Director of the United States Patent and Trademark Office (USPTO Director) shall publish guidance.",
+                "shall",
+                s,
+            )
+            .as_deref(),
+            Some("USPTO Director")
         );
     }
 
