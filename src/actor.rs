@@ -256,6 +256,13 @@ impl Actors {
                 .zh_prepositions
                 .iter()
                 .any(|p| t.starts_with(p.as_str()))
+            // "全面系统梳理……": adverbs before a command verb, not a party (全 of 全面 is
+            // no 全党); "重点企业" ends with a party word and stays one.
+            || (self
+                .zh_adverbs
+                .iter()
+                .any(|w| w.chars().count() >= 2 && t.starts_with(w.as_str()))
+                && !self.zh_party_tails.iter().any(|w| t.ends_with(w.as_str())))
             || self
                 .zh_times
                 .iter()
@@ -338,6 +345,14 @@ impl Actors {
             }
         }
         let rest = &view[from..];
+        // "鼓励在乡村地区兴办企业": a place or a manner comes first; no party is named.
+        if self
+            .zh_prepositions
+            .iter()
+            .any(|p| rest.starts_with(p.as_str()))
+        {
+            return None;
+        }
         let end = rest.find(ZH_CLAUSE).unwrap_or(rest.len());
         // The longest party, unless a preposition or a verb opens the deed after a shorter
         // one: "鼓励科技人员到农村创业" names 科技人员, though 村 is a party word too, and
@@ -767,6 +782,31 @@ mod tests {
         assert_eq!(
             actor("The Board of Supply shall act.", "shall", s).as_deref(),
             Some("The Board of Supply")
+        );
+    }
+
+    #[test]
+    fn adverbs_and_places_are_no_parties() {
+        let s = ActorRule::Subject;
+        // 全 of 全面 made "全面系统" a party like 全党.
+        assert_eq!(actor("全面系统梳理存在的短板弱项。", "梳理", s), None);
+        assert_eq!(
+            actor("重点企业要开展自查。", "要", s).as_deref(),
+            Some("重点企业")
+        );
+        // "我们既要……又要……" named "我们既".
+        assert_eq!(
+            actor("我们既要政治过硬，也要本领高强。", "要", s).as_deref(),
+            Some("我们")
+        );
+        // After 鼓励, a place before the deed is no party.
+        assert_eq!(
+            actor(
+                "鼓励在乡村地区兴办环境友好型企业。",
+                "鼓励",
+                ActorRule::Object
+            ),
+            None
         );
     }
 
