@@ -169,6 +169,25 @@ fn a_clause_after_a_semicolon_goes_on_with_its_items_commands() {
 }
 
 #[test]
+fn a_readout_names_the_meeting_that_heard_a_report_and_quoted_speech_directs() {
+    let f = Found::new(
+        "The meeting heard a report on flood control and urged local authorities to prepare. It was decided at the meeting that more funds will be allocated to relief.\nLi Qiang said that the government will act. \"We must not let up,\" he said. The \"must carry\" rule was repealed.\n",
+    );
+    // The meeting spoke though it first heard a report; quoted speech that ends in a comma
+    // was taken for a quoted term ("must carry") and gave no task.
+    assert_eq!(f.triggers(), ["urged", "will", "will", "must not"]);
+    assert_eq!(
+        f.speakers(),
+        [
+            Some("The meeting"),
+            Some("the meeting"),
+            Some("Li Qiang"),
+            Some("Li Qiang")
+        ]
+    );
+}
+
+#[test]
 fn definitions_and_rules_of_construction_are_not_directives() {
     let f = Found::new(
         "(a) For purposes of this order, \"agency\" shall have the meaning given in section 3. (b) Nothing in this order shall be construed to impair any law. (c) The term \"data\" shall mean any record.",
