@@ -188,6 +188,22 @@ fn a_readout_names_the_meeting_that_heard_a_report_and_quoted_speech_directs() {
 }
 
 #[test]
+fn calls_to_act_in_speeches_and_duties_in_legal_text() {
+    // None of these gave a task.
+    let f = Found::new(
+        "I urge Congress to pass this bill. Let us work together to build a cleaner city. Let us now turn to the budget. Make sure that all workers wear helmets. It is incumbent upon every department to protect data.",
+    );
+    assert_eq!(
+        f.triggers(),
+        ["urge", "Let us", "Make sure", "incumbent upon"]
+    );
+    assert_eq!(
+        f.actors(),
+        [Some("Congress"), None, None, Some("every department")]
+    );
+}
+
+#[test]
 fn definitions_and_rules_of_construction_are_not_directives() {
     let f = Found::new(
         "(a) For purposes of this order, \"agency\" shall have the meaning given in section 3. (b) Nothing in this order shall be construed to impair any law. (c) The term \"data\" shall mean any record.",
