@@ -204,6 +204,14 @@ fn calls_to_act_in_speeches_and_duties_in_legal_text() {
 }
 
 #[test]
+fn a_writers_aside_is_not_a_duty() {
+    let f = Found::new(
+        "It should be noted that costs rose last year. It is important to note that the data are preliminary. It should be noted that all units must report.",
+    );
+    assert_eq!(f.triggers(), ["must"]);
+}
+
+#[test]
 fn definitions_and_rules_of_construction_are_not_directives() {
     let f = Found::new(
         "(a) For purposes of this order, \"agency\" shall have the meaning given in section 3. (b) Nothing in this order shall be construed to impair any law. (c) The term \"data\" shall mean any record.",

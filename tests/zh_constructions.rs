@@ -412,3 +412,53 @@ fn hard_wrapped_body_is_joined_even_when_its_notes_are_wrapped_wider() {
         ]
     );
 }
+
+#[test]
+fn a_notice_lead_line_and_a_speakers_aside_direct_no_one() {
+    // The lead line gave three tasks (将至, 切实, 现将) and lent "commitment" to the items.
+    let f = Found::new(
+        "春节将至，为切实做好节日期间安全防范工作，现将有关事项通知如下：\n一、提高思想认识。\n二、各单位要于1月20日前完成自查。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["一、提高思想认识。", "二、各单位要于1月20日前完成自查。"]
+    );
+    assert_eq!(f.modalities(), ["obligation", "obligation"]);
+    // In a speech, "必须看到，" and "应该看到，" only open a statement.
+    let f = Found::new(
+        "同志们，必须看到，我们的工作还存在不少困难。应该看到，现在就业潜力不小，各地要大力开辟就业门路。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["应该看到，现在就业潜力不小，各地要大力开辟就业门路。"]
+    );
+}
+
+#[test]
+fn markers_that_jieba_keeps_whole_still_direct() {
+    // jieba keeps 还要 and 就要 whole, so the 要 inside never counted; 切忌, 力戒 and 不宜
+    // were missing.
+    let f = Found::new(
+        "出口产品除符合国际标准外，还要符合进口国标准。\n发现隐患就要立即整改。\n会议就要结束了。\n三者缺一，就要吃亏。\n切忌搞形式主义。\n力戒形式主义、官僚主义。\n雨雪天气不宜进行高处作业。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "出口产品除符合国际标准外，还要符合进口国标准。",
+            "发现隐患就要立即整改。",
+            "切忌搞形式主义。",
+            "力戒形式主义、官僚主义。",
+            "雨雪天气不宜进行高处作业。",
+        ]
+    );
+    assert_eq!(
+        f.modalities(),
+        [
+            "obligation",
+            "obligation",
+            "prohibition",
+            "prohibition",
+            "prohibition"
+        ]
+    );
+}
