@@ -415,9 +415,10 @@ fn hard_wrapped_body_is_joined_even_when_its_notes_are_wrapped_wider() {
 
 #[test]
 fn a_notice_lead_line_and_a_speakers_aside_direct_no_one() {
-    // The lead line gave three tasks (将至, 切实, 现将) and lent "commitment" to the items.
+    // The lead line gave three tasks (将至, 切实, 现将) and lent "commitment" to the items;
+    // "将进入主汛期" is the calendar, not a commitment.
     let f = Found::new(
-        "春节将至，为切实做好节日期间安全防范工作，现将有关事项通知如下：\n一、提高思想认识。\n二、各单位要于1月20日前完成自查。\n",
+        "近期我市将进入主汛期。春节将至，为切实做好节日期间安全防范工作，现将有关事项通知如下：\n一、提高思想认识。\n二、各单位要于1月20日前完成自查。\n",
     );
     assert_eq!(
         f.sentences(),
