@@ -321,7 +321,7 @@ impl Actors {
             .iter()
             .chain(&self.zh_times)
             .any(|w| t.starts_with(w.as_str()))
-            || t.starts_with(['每', '于', '在', '按', '从', '自'])
+            || t.starts_with(['每', '于', '在', '按', '从', '自', '对'])
             || t.starts_with("定期")
     }
 

@@ -746,6 +746,8 @@ impl Extractor {
                             .modifier_marks
                             .iter()
                             .any(|m| view[verb.end..].starts_with(m.as_str()))
+                        // "接受从业人员对安全生产工作的监督": after 的, a verb is a noun.
+                        && !view[..verb.start].ends_with('的')
                 })?
             }
             Lang::En => {

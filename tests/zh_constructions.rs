@@ -463,3 +463,32 @@ fn markers_that_jieba_keeps_whole_still_direct() {
         ]
     );
 }
+
+#[test]
+fn the_party_asked_by_qing_and_the_party_before_dui() {
+    let f = Found::new(
+        "请各单位认真贯彻落实。\n现在，我代表国务院向大会报告工作，请予审议，并请全国政协各位委员提出意见。\n各省市对于这件事要立即着手订计划。\n让我们携起手来，共同建设美好家园。\n",
+    );
+    // 请 named no party; "X对于Y要" named "X对于这件事"; 让我们 gave no task.
+    assert_eq!(
+        f.actors(),
+        [
+            Some("各单位"),
+            Some("全国政协各位委员"),
+            Some("各省市"),
+            None
+        ]
+    );
+    assert_eq!(f.sentences()[3], "让我们携起手来，共同建设美好家园。");
+}
+
+#[test]
+fn in_a_task_section_a_verb_after_de_is_a_noun_and_zhengzai_reports() {
+    let f = Found::new(
+        "二、主要任务\n（一）每年度向职工代表大会报告安全生产情况，接受从业人员对安全生产工作的监督；\n（二）各项准备工作正在积极有序地进行。\n（三）积极进行国防工业的调整和改革。\n",
+    );
+    // The first item's command was 监督, a noun after 的; the second reports what is under
+    // way; 进行 commands in the third.
+    let triggers: Vec<&str> = f.ex.tasks.iter().map(|t| t.trigger.of(&f.text)).collect();
+    assert_eq!(triggers, ["报告", "进行"]);
+}
