@@ -26,6 +26,7 @@ use crate::document::{Lang, Span};
 pub struct Actors {
     en_subordinators: HashSet<String>,
     en_adverbs: HashSet<String>,
+    en_list_prepositions: HashSet<String>,
     en_conjunctions: HashSet<String>,
     en_reporting: HashSet<String>,
     en_auxiliaries: HashSet<String>,
@@ -49,14 +50,16 @@ pub struct Actors {
 const ZH_CLAUSE: &[char] = &['，', ',', '；', ';', '：', ':', '。', '！', '？'];
 const EN_CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')'];
 
-/// True when the adverbial `chunk` ends in a preposition phrase that a list of parties after
-/// it may go on: "in coordination with A, B, and C", "acting through A, B".
-fn takes_a_list(chunk: &str) -> bool {
-    chunk.split(|c: char| !c.is_alphabetic()).any(|w| {
-        ["with", "through", "including", "among", "between"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
-    })
+/// `t` after a leading "and" or "or" and the commas and spaces that follow it ("and, minimize"
+/// gives "minimize", "and in consultation with A" gives "in consultation with A"); `t` itself
+/// when it opens with neither.
+pub(crate) fn after_list_conjunction(t: &str) -> &str {
+    let word = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") {
+        t[word.len()..].trim_start_matches(|c: char| c == ',' || crate::segment::is_space(c))
+    } else {
+        t
+    }
 }
 
 impl Actors {
@@ -79,6 +82,7 @@ impl Actors {
             zh_party_tails,
             en_subordinators: en("subordinator"),
             en_adverbs: en("adverb"),
+            en_list_prepositions: en("list-preposition"),
             en_conjunctions: en("conjunction"),
             en_reporting: en("reporting"),
             en_auxiliaries: en("auxiliary"),
@@ -454,8 +458,8 @@ impl Actors {
                     if p.is_empty() || p.split_whitespace().count() > 8 {
                         break;
                     }
-                    if self.is_adverbial(self.without_list_conjunction(p)) {
-                        object_of_adverbial = takes_a_list(p);
+                    if self.is_adverbial(after_list_conjunction(p)) {
+                        object_of_adverbial = self.takes_a_list(p);
                         break;
                     }
                     first -= 1;
@@ -482,19 +486,16 @@ impl Actors {
         aside
     }
 
-    /// `t` without a leading "and" or "or": "and in consultation with A" is an adverbial.
-    fn without_list_conjunction<'t>(&self, t: &'t str) -> &'t str {
-        if self.starts_with_list_conjunction(t) {
-            let first = t.split_whitespace().next().unwrap_or("");
-            t[first.len()..].trim_start()
-        } else {
-            t
-        }
+    /// True when the adverbial `chunk` holds a preposition that a list of parties after it
+    /// may go on: "in coordination with A, B, and C", "acting through A, B".
+    fn takes_a_list(&self, chunk: &str) -> bool {
+        chunk
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| self.en_list_prepositions.contains(&w.to_lowercase()))
     }
 
     fn starts_with_list_conjunction(&self, t: &str) -> bool {
-        let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
-        first == "and" || first == "or"
+        after_list_conjunction(t).len() != t.len()
     }
 
     fn is_adverbial(&self, chunk: &str) -> bool {

@@ -531,6 +531,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "participle",
     "determiner",
     "relative",
+    "list-preposition",
     "event",
     "not-speaker",
     "not-speaker-end",

@@ -14,7 +14,7 @@ use crate::dictionary::{ActorRule, Dictionary, Modality};
 use crate::document::{Document, Lang, Span};
 use crate::error::{Error, Result};
 use crate::formats::transcript::TurnPatterns;
-use crate::segment::{is_space, Segmenter, Sentence, SentenceSplitter, Terminator};
+use crate::segment::{Segmenter, Sentence, SentenceSplitter, Terminator};
 use crate::speaker::{Speaker, SpeakerTrack, Speakers};
 use crate::structure::{Mode, Place, Structure};
 use crate::task::{Deadline, Rule, Task, TaskId};
@@ -751,22 +751,13 @@ impl Extractor {
                 })?
             }
             Lang::En => {
-                let mut body = unit.body;
-                if continuing {
-                    let rest = &view[body..];
-                    let word = rest
-                        .split(|c: char| !c.is_alphabetic())
-                        .next()
-                        .unwrap_or("");
-                    if matches!(word.to_lowercase().as_str(), "and" | "or") {
-                        let after = &rest[word.len()..];
-                        body += word.len()
-                            + (after.len()
-                                - after
-                                    .trim_start_matches(|c: char| c == ',' || is_space(c))
-                                    .len());
-                    }
-                }
+                // A continuing clause may open with "and" or "or": "; and develop ...".
+                let body = if continuing {
+                    let rest = &view[unit.body..];
+                    unit.body + rest.len() - crate::actor::after_list_conjunction(rest).len()
+                } else {
+                    unit.body
+                };
                 let verb = self.structure.en_verb(view, body)?;
                 // "...: conducting public consultation; assessing data quality;" name
                 // practices; a continuing clause commands with a plain verb.
