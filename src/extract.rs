@@ -992,7 +992,9 @@ fn stands_alone(text: &str, span: Span) -> bool {
         && (gap_after.len() == after.len() || gap_after.matches('\n').count() >= 2)
 }
 
-/// True when a longer kept trigger covers this one ("No agency shall" covers "shall").
+/// True when a longer kept trigger covers this one ("No agency shall" covers "shall"),
+/// or, for a fallback, when the longer phrase it starts was dropped for any reason but
+/// ending inside a word.
 /// The unit's candidates are in order of start and `longest` is the longest of them, so
 /// only those that start within `longest` bytes before `c` can overlap it.
 fn shadowed(c: &Checked, unit: &Unit<'_>, longest: usize) -> bool {
@@ -1004,7 +1006,12 @@ fn shadowed(c: &Checked, unit: &Unit<'_>, longest: usize) -> bool {
         .zip(&unit.dropped[from..])
         .take_while(|(o, _)| o.span.start < span.end)
         .any(|(o, dropped)| {
-            dropped.is_none()
+            // A fallback stands in only for a longer phrase that ends inside a word.
+            let covers = dropped.is_none()
+                || (c.candidate.fallback
+                    && o.span.start == span.start
+                    && *dropped != Some(Reason::InsideWord));
+            covers
                 && matches!(o.entry, Entry::Trigger(_))
                 && o.span != span
                 && o.span.overlaps(span)

@@ -34,6 +34,11 @@ pub struct Candidate {
     pub span: Span,
     /// The actor a regex entry captured, in view offsets.
     pub actor: Option<Span>,
+    /// A shorter Chinese phrase found at the start of a longer one (决不 in 决不能). The
+    /// automaton reports only the longest, so the shorter one is added to stand in when
+    /// jieba shows the longer one ending inside a word (决不 | 能够); otherwise the longer
+    /// one covers it.
+    pub fallback: bool,
 }
 
 /// Finds one language's phrases. The automata are built when first needed, so that a run
@@ -44,6 +49,8 @@ pub struct PhraseMatcher {
     literals: Vec<String>,
     ac: OnceLock<Option<TwoStepAutomaton>>,
     ac_entries: Vec<Entry>,
+    /// For each literal of a Chinese trigger, the shorter trigger literals it starts with.
+    prefixes: Vec<Vec<usize>>,
     raw: Vec<String>,
     filter: OnceLock<RegexFilter>,
     regexes: Vec<(Entry, LazyRegex)>,
@@ -95,9 +102,25 @@ impl PhraseMatcher {
         {
             add(Entry::Blocker(i), &b.phrase, b.matching)?;
         }
+        let is_trigger = |k: usize| matches!(ac_entries[k], Entry::Trigger(_));
+        let prefixes = (0..literals.len())
+            .map(|k| {
+                if lang != Lang::Zh || !is_trigger(k) {
+                    return Vec::new();
+                }
+                (0..literals.len())
+                    .filter(|&j| {
+                        is_trigger(j)
+                            && literals[j].len() < literals[k].len()
+                            && literals[k].starts_with(literals[j].as_str())
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(PhraseMatcher {
             lang,
             literals,
+            prefixes,
             ac: OnceLock::new(),
             ac_entries,
             raw,
@@ -133,11 +156,21 @@ impl PhraseMatcher {
                 if self.lang == Lang::En && !at_word_boundaries(text, span) {
                     continue;
                 }
+                let k = m.pattern().as_usize();
                 out.push(Candidate {
-                    entry: self.ac_entries[m.pattern().as_usize()],
+                    entry: self.ac_entries[k],
                     span,
                     actor: None,
+                    fallback: false,
                 });
+                for &j in &self.prefixes[k] {
+                    out.push(Candidate {
+                        entry: self.ac_entries[j],
+                        span: Span::new(span.start, span.start + self.literals[j].len()),
+                        actor: None,
+                        fallback: true,
+                    });
+                }
             }
         }
         if !self.regexes.is_empty() {
@@ -163,6 +196,7 @@ impl PhraseMatcher {
                             .name("actor")
                             .filter(|a| a.start() < a.end())
                             .map(|a| Span::new(a.start(), a.end())),
+                        fallback: false,
                     });
                 }
             }

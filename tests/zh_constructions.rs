@@ -492,3 +492,16 @@ fn in_a_task_section_a_verb_after_de_is_a_noun_and_zhengzai_reports() {
     let triggers: Vec<&str> = f.ex.tasks.iter().map(|t| t.trigger.of(&f.text)).collect();
     assert_eq!(triggers, ["报告", "进行"]);
 }
+
+#[test]
+fn a_marker_that_jieba_cuts_short_falls_back_to_the_shorter_marker() {
+    // jieba reads 决不能够 as 决不 | 能够, so the longest phrase 决不能 ends inside a word;
+    // the automaton had reported only that one, and the prohibition was lost.
+    let f = Found::new("我们决不能够轻视这些困难。\n对违法行为决不能姑息。\n");
+    assert_eq!(
+        f.sentences(),
+        ["我们决不能够轻视这些困难。", "对违法行为决不能姑息。"]
+    );
+    assert_eq!(f.modalities(), ["prohibition", "prohibition"]);
+    assert_eq!(f.actors(), [Some("我们"), None]);
+}
