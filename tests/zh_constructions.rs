@@ -505,3 +505,20 @@ fn a_marker_that_jieba_cuts_short_falls_back_to_the_shorter_marker() {
     assert_eq!(f.modalities(), ["prohibition", "prohibition"]);
     assert_eq!(f.actors(), [Some("我们"), None]);
 }
+
+#[test]
+fn jiang_before_a_copula_a_comparison_or_a_figure_forecasts() {
+    // 将是 (will be), 将比 (will be more than), 将占/将达 + a figure describe what is to
+    // come; 将 + a deed is a commitment, and 将是： opens a list of planned work.
+    let f = Found::new(
+        "明年将是最困难的一年。\n全国公路的通车里程今年将达十四万多公里。\n私营工业的比重将只占百分之二十九左右。\n今后的增长将比过去更快。\n政府将增加财政投入。\n新政府的工作重点将是：恢复和发展国民经济。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "政府将增加财政投入。",
+            "新政府的工作重点将是：恢复和发展国民经济。"
+        ]
+    );
+    assert_eq!(f.modalities(), ["commitment", "commitment"]);
+}
