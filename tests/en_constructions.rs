@@ -412,3 +412,17 @@ fn a_list_item_may_open_with_an_adverbial_phrase_before_its_verb() {
         ]
     );
 }
+
+#[test]
+fn a_government_will_with_cannot_and_set_off_before_it() {
+    // "cannot—and will not—" stood between the party and "will", so the row never matched.
+    let f = Found::new(
+        "My Administration cannot—and will not—tolerate the use of AI to deny equal opportunity.\n\
+         The Department can, and will, publish its findings.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [Some("My Administration"), Some("The Department")]
+    );
+    assert_eq!(f.modalities(), ["commitment", "commitment"]);
+}
