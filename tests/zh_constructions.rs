@@ -522,3 +522,12 @@ fn jiang_before_a_copula_a_comparison_or_a_figure_forecasts() {
     );
     assert_eq!(f.modalities(), ["commitment", "commitment"]);
 }
+
+#[test]
+fn a_report_on_the_past_five_years_is_a_background_section() {
+    // 一、过去五年的工作 names no 回顾, so its account of what was done read as commands.
+    let f = Found::new(
+        "一、过去五年的工作\n坚定不移贯彻新发展理念，坚决端正发展观念。\n二、今后的主要任务\n坚决打好污染防治攻坚战。\n",
+    );
+    assert_eq!(f.sentences(), ["坚决打好污染防治攻坚战。"]);
+}
