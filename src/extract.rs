@@ -619,21 +619,33 @@ impl Extractor {
         (view, lang)
     }
 
-    /// True when the clause is the subject of a copula that opens the next one: "加强国防和
-    /// 军队建设，是国家安全的重要保证" says what strengthening is, it orders none.
+    /// True when the clause is the subject of a copula that opens a later clause of the
+    /// same comma chain: "加强国防和军队建设，是国家安全的重要保证" and "保证全党服从中央，
+    /// 坚持党中央权威……，是党的政治建设的首要任务" say what the deeds are, they order none.
     fn subject_of_copula(&self, view: &str, clause: Span) -> bool {
-        view[clause.end..]
-            .strip_prefix(['，', ','])
-            .is_some_and(|next| self.copulas.iter().any(|c| next.starts_with(c.as_str())))
+        let rest = &view[clause.end..];
+        let chain = &rest[..rest
+            .find(['；', ';', '：', ':', '。', '！', '？'])
+            .unwrap_or(rest.len())];
+        chain
+            .split(['，', ','])
+            .skip(1)
+            .any(|next| self.copulas.iter().any(|c| next.starts_with(c.as_str())))
     }
 
-    /// True when jieba reads an adverb and the verb as one word: 充分发挥, 大力发展.
-    fn after_adverb(&self, ctx: &Context<'_>, view: &str, verb: Span) -> bool {
-        ctx.is_word_boundary(verb.end)
-            && self.adverbs.iter().any(|a| {
+    /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
+    /// 大力发展.
+    fn adverb_before(&self, ctx: &Context<'_>, view: &str, verb: Span) -> Option<usize> {
+        if !ctx.is_word_boundary(verb.end) {
+            return None;
+        }
+        self.adverbs
+            .iter()
+            .find(|a| {
                 view[..verb.start].ends_with(a.as_str())
                     && ctx.is_word(Span::new(verb.start - a.len(), verb.end))
             })
+            .map(|a| verb.start - a.len())
     }
 
     fn matcher(&self, lang: Lang) -> &PhraseMatcher {
@@ -728,9 +740,8 @@ impl Extractor {
                 // ("……的，" topics) and not after a copula in its clause ("X是……").
                 self.structure.zh_verbs_in(view, unit.body).find(|&verb| {
                     let clause = clause_around(view, verb);
-                    (ctx.is_word(verb)
-                        || ctx.opens_compound(verb)
-                        || self.after_adverb(&ctx, view, verb))
+                    let adverb = self.adverb_before(&ctx, view, verb);
+                    (ctx.is_word(verb) || ctx.opens_compound(verb) || adverb.is_some())
                         && check::blocked_at(&ctx, verb).is_none()
                         && !has_word(&self.copulas, clause.start.max(unit.body), verb.start)
                         // "一定能够按期完成", "只有……才能发展……、发展……": what can
@@ -746,8 +757,9 @@ impl Extractor {
                             .modifier_marks
                             .iter()
                             .any(|m| view[verb.end..].starts_with(m.as_str()))
-                        // "接受从业人员对安全生产工作的监督": after 的, a verb is a noun.
-                        && !view[..verb.start].ends_with('的')
+                        // "接受从业人员对安全生产工作的监督", "……的优先发展": after 的, a
+                        // verb (with its adverb) is a noun.
+                        && !view[..adverb.unwrap_or(verb.start)].ends_with('的')
                 })?
             }
             Lang::En => {

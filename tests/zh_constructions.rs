@@ -531,3 +531,21 @@ fn a_report_on_the_past_five_years_is_a_background_section() {
     );
     assert_eq!(f.sentences(), ["坚决打好污染防治攻坚战。"]);
 }
+
+#[test]
+fn in_a_task_section_adverbs_before_the_verb_and_deeds_named_as_subjects() {
+    // 优先发展 and 普遍推广 are one jieba word each (adverb + verb); 全部 is an adverb, no
+    // party; "……的优先发展" is a noun; a chain of deeds before "，是" names a principle.
+    let f = Found::new(
+        "三、主要任务\n（一）优先发展农村教育事业。\n全面推开公立医院综合改革，全部取消药品加成。\n保证安全生产投入的有效实施。\n统筹发展和安全，增强忧患意识，是治国理政的一个重大原则。\n重工业的优先发展是经济实力的基础。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "（一）优先发展农村教育事业。",
+            "全面推开公立医院综合改革，全部取消药品加成。",
+            "保证安全生产投入的有效实施。",
+        ]
+    );
+    assert_eq!(f.actors(), [None, None, None]);
+}
