@@ -508,10 +508,11 @@ fn a_marker_that_jieba_cuts_short_falls_back_to_the_shorter_marker() {
 
 #[test]
 fn jiang_before_a_copula_a_comparison_or_a_figure_forecasts() {
-    // 将是 (will be), 将比 (will be more than), 将占/将达 + a figure describe what is to
-    // come; 将 + a deed is a commitment, and 将是： opens a list of planned work.
+    // 将是 (will be), 将比 (will be more than), 将占/将达 + a figure, 将因 (will, because
+    // of) and 将在……日益 (will increasingly) describe what is to come; 将 + a deed is a
+    // commitment, and 将是： opens a list of planned work.
     let f = Found::new(
-        "明年将是最困难的一年。\n全国公路的通车里程今年将达十四万多公里。\n私营工业的比重将只占百分之二十九左右。\n今后的增长将比过去更快。\n政府将增加财政投入。\n新政府的工作重点将是：恢复和发展国民经济。\n",
+        "明年将是最困难的一年。\n全国公路的通车里程今年将达十四万多公里。\n私营工业的比重将只占百分之二十九左右。\n今后的增长将比过去更快。\n敌人将在人民面前日益孤立。\n队伍将因为分清了界限而更加壮大。\n政府将增加财政投入。\n新政府的工作重点将是：恢复和发展国民经济。\n",
     );
     assert_eq!(
         f.sentences(),
