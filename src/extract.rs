@@ -609,7 +609,35 @@ impl Extractor {
             let ctx = self.context(&unit);
             check::verdicts(&self.checks, &ctx).into_boxed_slice()
         };
+        if lang == Lang::Zh {
+            self.add_fallbacks(&mut unit);
+        }
         unit
+    }
+
+    /// When a Chinese trigger ends inside a word, tries the triggers that start inside it
+    /// ([`PhraseMatcher::fallbacks`]) and checks the unit again.
+    fn add_fallbacks(&self, unit: &mut Unit<'_>) {
+        let fallbacks: Vec<Candidate> = unit
+            .candidates
+            .iter()
+            .zip(&unit.dropped)
+            .filter(|(c, d)| !c.fallback && **d == Some(Reason::InsideWord))
+            .flat_map(|(c, _)| self.zh.fallbacks(&unit.view.text, c))
+            .collect();
+        if fallbacks.is_empty() {
+            return;
+        }
+        let mut all = std::mem::take(&mut unit.candidates).into_vec();
+        all.extend(fallbacks);
+        all.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+        all.dedup();
+        all.truncate(MAX_CANDIDATES);
+        unit.candidates = all.into_boxed_slice();
+        unit.dropped = {
+            let ctx = self.context(unit);
+            check::verdicts(&self.checks, &ctx).into_boxed_slice()
+        };
     }
 
     /// A sentence's view and language.
@@ -1005,7 +1033,7 @@ fn stands_alone(text: &str, span: Span) -> bool {
 }
 
 /// True when a longer kept trigger covers this one ("No agency shall" covers "shall"),
-/// or, for a fallback, when the longer phrase it starts was dropped for any reason but
+/// or, for a fallback, when a trigger it overlaps was kept or dropped for any reason but
 /// ending inside a word.
 /// The unit's candidates are in order of start and `longest` is the longest of them, so
 /// only those that start within `longest` bytes before `c` can overlap it.
@@ -1018,16 +1046,13 @@ fn shadowed(c: &Checked, unit: &Unit<'_>, longest: usize) -> bool {
         .zip(&unit.dropped[from..])
         .take_while(|(o, _)| o.span.start < span.end)
         .any(|(o, dropped)| {
-            // A fallback stands in only for a longer phrase that ends inside a word.
-            let covers = dropped.is_none()
-                || (c.candidate.fallback
-                    && o.span.start == span.start
-                    && *dropped != Some(Reason::InsideWord));
-            covers
-                && matches!(o.entry, Entry::Trigger(_))
-                && o.span != span
-                && o.span.overlaps(span)
-                && o.span.len() > span.len()
+            let trigger = matches!(o.entry, Entry::Trigger(_)) && o.span.overlaps(span);
+            if c.candidate.fallback {
+                // A fallback stands in only for a phrase that ends inside a word.
+                trigger && !o.fallback && *dropped != Some(Reason::InsideWord)
+            } else {
+                trigger && dropped.is_none() && o.span != span && o.span.len() > span.len()
+            }
         })
 }
 

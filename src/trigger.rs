@@ -49,8 +49,9 @@ pub struct PhraseMatcher {
     literals: Vec<String>,
     ac: OnceLock<Option<TwoStepAutomaton>>,
     ac_entries: Vec<Entry>,
-    /// For each literal of a Chinese trigger, the shorter trigger literals it starts with.
-    prefixes: Vec<Vec<usize>>,
+    /// For each literal of a Chinese trigger, the other trigger literals that may start
+    /// inside it: (byte offset, literal), contained in it or running on past its end.
+    inner: Vec<Vec<(usize, usize)>>,
     raw: Vec<String>,
     filter: OnceLock<RegexFilter>,
     regexes: Vec<(Entry, LazyRegex)>,
@@ -102,25 +103,31 @@ impl PhraseMatcher {
         {
             add(Entry::Blocker(i), &b.phrase, b.matching)?;
         }
-        let is_trigger = |k: usize| matches!(ac_entries[k], Entry::Trigger(_));
-        let prefixes = (0..literals.len())
+        let is_zh_trigger =
+            |k: usize| lang == Lang::Zh && matches!(ac_entries[k], Entry::Trigger(_));
+        let inner = (0..literals.len())
             .map(|k| {
-                if lang != Lang::Zh || !is_trigger(k) {
+                if !is_zh_trigger(k) {
                     return Vec::new();
                 }
-                (0..literals.len())
-                    .filter(|&j| {
-                        is_trigger(j)
-                            && literals[j].len() < literals[k].len()
-                            && literals[k].starts_with(literals[j].as_str())
-                    })
-                    .collect()
+                let lit = &literals[k];
+                let mut found = Vec::new();
+                for (at, _) in lit.char_indices() {
+                    let rest = &lit[at..];
+                    for j in (0..literals.len()).filter(|&j| j != k && is_zh_trigger(j)) {
+                        let other = literals[j].as_str();
+                        if rest.starts_with(other) || other.starts_with(rest) {
+                            found.push((at, j));
+                        }
+                    }
+                }
+                found
             })
             .collect();
         Ok(PhraseMatcher {
             lang,
             literals,
-            prefixes,
+            inner,
             ac: OnceLock::new(),
             ac_entries,
             raw,
@@ -147,6 +154,34 @@ impl PhraseMatcher {
             .as_ref()
     }
 
+    /// The fallbacks of a Chinese literal trigger found at `c`: the other triggers that
+    /// start inside it. The automaton reports only the leftmost-longest match, so 决不 in
+    /// 决不能, 须 in 任务须 (务须) and 应该 in 真理应该 (理应) were never tried; the extractor
+    /// asks for them when the reported one ends inside a word.
+    pub fn fallbacks(&self, text: &str, c: &Candidate) -> Vec<Candidate> {
+        let Some(k) = self
+            .ac_entries
+            .iter()
+            .zip(&self.literals)
+            .position(|(e, lit)| *e == c.entry && lit.len() == c.span.len())
+        else {
+            return Vec::new();
+        };
+        self.inner[k]
+            .iter()
+            .filter_map(|&(at, j)| {
+                let start = c.span.start + at;
+                let lit = self.literals[j].as_str();
+                text.get(start..)?.starts_with(lit).then(|| Candidate {
+                    entry: self.ac_entries[j],
+                    span: Span::new(start, start + lit.len()),
+                    actor: None,
+                    fallback: true,
+                })
+            })
+            .collect()
+    }
+
     /// All candidates in `text`, ordered by start.
     pub fn find(&self, text: &str) -> Vec<Candidate> {
         let mut out = Vec::new();
@@ -163,14 +198,6 @@ impl PhraseMatcher {
                     actor: None,
                     fallback: false,
                 });
-                for &j in &self.prefixes[k] {
-                    out.push(Candidate {
-                        entry: self.ac_entries[j],
-                        span: Span::new(span.start, span.start + self.literals[j].len()),
-                        actor: None,
-                        fallback: true,
-                    });
-                }
             }
         }
         if !self.regexes.is_empty() {

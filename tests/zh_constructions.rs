@@ -496,14 +496,26 @@ fn in_a_task_section_a_verb_after_de_is_a_noun_and_zhengzai_reports() {
 #[test]
 fn a_marker_that_jieba_cuts_short_falls_back_to_the_shorter_marker() {
     // jieba reads 决不能够 as 决不 | 能够, so the longest phrase 决不能 ends inside a word;
-    // the automaton had reported only that one, and the prohibition was lost.
-    let f = Found::new("我们决不能够轻视这些困难。\n对违法行为决不能姑息。\n");
+    // the automaton had reported only that one, and the prohibition was lost. Likewise a
+    // trigger that starts inside the reported one: 须 in 任务须 (务须), 应当 in 真理应当
+    // (理应).
+    let f = Found::new(
+        "我们决不能够轻视这些困难。\n对违法行为决不能姑息。\n组织任务须服从于政治任务。\n真理应当属于人民。\n",
+    );
     assert_eq!(
         f.sentences(),
-        ["我们决不能够轻视这些困难。", "对违法行为决不能姑息。"]
+        [
+            "我们决不能够轻视这些困难。",
+            "对违法行为决不能姑息。",
+            "组织任务须服从于政治任务。",
+            "真理应当属于人民。"
+        ]
     );
-    assert_eq!(f.modalities(), ["prohibition", "prohibition"]);
-    assert_eq!(f.actors(), [Some("我们"), None]);
+    assert_eq!(
+        f.modalities(),
+        ["prohibition", "prohibition", "obligation", "obligation"]
+    );
+    assert_eq!(f.actors()[..2], [Some("我们"), None]);
 }
 
 #[test]
@@ -549,4 +561,35 @@ fn in_a_task_section_adverbs_before_the_verb_and_deeds_named_as_subjects() {
         ]
     );
     assert_eq!(f.actors(), [None, None, None]);
+}
+
+#[test]
+fn should_not_is_a_prohibition_and_yingyou_is_should_have_only_before_a_deed() {
+    // 不应 was read as 应 (an obligation); 应有 was inside a word for jieba, and 务须, 应予
+    // and 务使 were missed the same way.
+    let f = Found::new(
+        "各单位不应擅自变更设计。\n在我们队伍中不应有它的位置。\n对中小地主应有适当的照顾。\n各单位务须按时完成整改。\n对违法行为应予严肃处理。\n务使每户农民都能获得土地。\n这是他应有的权利。\n充分发挥应有作用。\n农民工的辛勤付出得不到应有回报。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "各单位不应擅自变更设计。",
+            "在我们队伍中不应有它的位置。",
+            "对中小地主应有适当的照顾。",
+            "各单位务须按时完成整改。",
+            "对违法行为应予严肃处理。",
+            "务使每户农民都能获得土地。",
+        ]
+    );
+    assert_eq!(
+        f.modalities(),
+        [
+            "prohibition",
+            "prohibition",
+            "obligation",
+            "obligation",
+            "obligation",
+            "obligation"
+        ]
+    );
 }
