@@ -260,6 +260,7 @@ impl Actors {
                 .zh_prepositions
                 .iter()
                 .any(|p| t.starts_with(p.as_str()))
+            || self.preposition_after_de(t)
             // "全面系统梳理……": adverbs before a command verb, not a party (全 of 全面 is
             // no 全党); "重点企业" ends with a party word and stays one.
             || (self
@@ -278,6 +279,25 @@ impl Actors {
             return None;
         }
         Some(Span::new(s, e))
+    }
+
+    /// True when a preposition follows a 的 in `t`: "两次判定为不合格的对责任部门、责任人员
+    /// 进行约谈" names a topic (……的) and the object of 对, not who acts. One-character
+    /// prepositions count only when the next character does not make a word of them (的对口
+    /// 部门, 的当事人, 的在职人员): 对 alone is checked, the others need two characters
+    /// (not 根据地, a base area).
+    fn preposition_after_de(&self, t: &str) -> bool {
+        t.match_indices('的').any(|(k, _)| {
+            let rest = &t[k + '的'.len_utf8()..];
+            self.zh_prepositions.iter().any(|p| {
+                rest.starts_with(p.as_str())
+                    && !rest.starts_with("根据地")
+                    && (p.chars().count() >= 2
+                        || (p == "对"
+                            && !rest[p.len()..]
+                                .starts_with(['口', '象', '外', '应', '接', '手', '话'])))
+            })
+        })
     }
 
     /// True when `t` holds a word no actor holds (是), other than inside a conjunction

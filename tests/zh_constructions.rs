@@ -593,3 +593,12 @@ fn should_not_is_a_prohibition_and_yingyou_is_should_have_only_before_a_deed() {
         ]
     );
 }
+
+#[test]
+fn a_party_after_de_and_a_preposition_is_an_object_not_the_actor() {
+    // "……不合格的对责任部门、责任人员进行约谈": a topic (……的), then the object of 对.
+    let f = Found::new(
+        "三、考核要求\n一年度内有两次判定为不合格的对责任部门、责任人员进行约谈。\n各部门的对口单位要及时报告。\n",
+    );
+    assert_eq!(f.actors(), [None, Some("各部门的对口单位")]);
+}
