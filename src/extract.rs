@@ -765,13 +765,27 @@ impl Extractor {
                     return None;
                 }
                 // The first command verb that is a word of its own, outside a blocked span
-                // ("……的，" topics) and not after a copula in its clause ("X是……").
+                // ("……的，" topics) and with no copula in its clause ("X是……", "……是基础").
                 self.structure.zh_verbs_in(view, unit.body).find(|&verb| {
                     let clause = clause_around(view, verb);
                     let adverb = self.adverb_before(&ctx, view, verb);
                     (ctx.is_word(verb) || ctx.opens_compound(verb) || adverb.is_some())
                         && check::blocked_at(&ctx, verb).is_none()
                         && !has_word(&self.copulas, clause.start.max(unit.body), verb.start)
+                        // "治理有效是基础": the deed is the subject of a copula after it
+                        // (not the 是 of 特别是, an adverb).
+                        && !self.copulas.iter().any(|c| {
+                            view[verb.end..clause.end]
+                                .match_indices(c.as_str())
+                                .map(|(k, _)| verb.end + k)
+                                .any(|k| {
+                                    ctx.is_word(Span::new(k, k + c.len()))
+                                        && !self.adverbs.iter().any(|a| {
+                                            a.ends_with(c.as_str())
+                                                && view[..k + c.len()].ends_with(a.as_str())
+                                        })
+                                })
+                        })
                         // "一定能够按期完成", "只有……才能发展……、发展……": what can
                         // happen, not an order (over a list joined by 、 too).
                         && !has_word(

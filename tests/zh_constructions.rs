@@ -602,3 +602,16 @@ fn a_party_after_de_and_a_preposition_is_an_object_not_the_actor() {
     );
     assert_eq!(f.actors(), [None, Some("各部门的对口单位")]);
 }
+
+#[test]
+fn in_a_task_section_a_deed_before_a_copula_is_a_subject() {
+    // "治理有效是基础", "建设生态文明是千年大计" say what a deed is; 特别是 is an adverb.
+    let f = Found::new(
+        "三、重点任务\n乡村振兴，治理有效是基础。\n建设生态文明是中华民族永续发展的千年大计。\n加大对发展中国家特别是最不发达国家援助力度。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["加大对发展中国家特别是最不发达国家援助力度。"]
+    );
+    assert_eq!(f.ex.tasks[0].trigger.of(&f.text), "加大");
+}
