@@ -576,6 +576,11 @@ impl Actors {
                 t = after;
             }
         }
+        // A reporting verb without "that": "The President believes we must" names "we".
+        if let Some(k) = self.after_reporting_verb(t) {
+            s += k;
+            t = &t[k..];
+        }
         // A heading glued to the sentence: "Support Responsibilities The Postmaster General
         // shall": a capitalized determiner inside the chunk starts the subject.
         if let Some(k) = [" The ", " Each ", " All ", " Every ", " Any "]
@@ -617,6 +622,23 @@ impl Actors {
             return None;
         }
         Some(Span::new(s, s + t.len()))
+    }
+
+    /// Where the words after the last reporting verb of `t` start, when one follows a word
+    /// that is no determiner ("The President believes we", not "the required reports").
+    fn after_reporting_verb(&self, t: &str) -> Option<usize> {
+        let words: Vec<(usize, &str)> = t
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+            .collect();
+        (1..words.len().saturating_sub(1))
+            .rev()
+            .find(|&i| {
+                let word = words[i].1.to_lowercase();
+                let before = words[i - 1].1.to_lowercase();
+                self.en_reporting.contains(&word) && !self.en_determiners.contains(&before)
+            })
+            .map(|i| words[i + 1].0)
     }
 
     /// True when the words after a trigger make it a passive: "be adopted", "be seriously

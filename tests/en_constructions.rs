@@ -426,3 +426,18 @@ fn a_government_will_with_cannot_and_set_off_before_it() {
     );
     assert_eq!(f.modalities(), ["commitment", "commitment"]);
 }
+
+#[test]
+fn a_briefing_asks_an_agency_and_reports_a_belief() {
+    // "asked FEMA to" took no acronym as its object, and "The President believes we must"
+    // named "The President believes we".
+    let f = Found::new(
+        "He also asked FEMA to stand up a joint field office within 48 hours.\n\
+         The President believes we must do more.\n\
+         The said agency must publish its plan.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [Some("FEMA"), Some("we"), Some("The said agency")]
+    );
+}
