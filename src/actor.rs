@@ -353,7 +353,13 @@ impl Actors {
     /// 投入" gives 企业 (other verbs of the trigger are skipped), "鼓励社会资本……" gives
     /// nothing (no party word).
     fn zh_object(&self, view: &str, from: usize) -> Option<Span> {
-        let mut from = from;
+        // "张明要求，市应急管理局……": the party may follow a comma or a colon.
+        let mut from = from
+            + view[from..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '，' | ',' | '：' | ':'))
+                .map_or(0, char::len_utf8);
         loop {
             let rest = &view[from..];
             if let Some(c) = rest

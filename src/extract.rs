@@ -882,6 +882,21 @@ impl Extractor {
                     actor_how = "named by a later trigger in the sentence";
                 }
             }
+            // "一要压实责任，各级领导干部必须在岗在位": in Chinese the party may be named
+            // before a later trigger of the run (as its subject).
+            if actor.is_none() && unit.lang == Lang::Zh {
+                actor = group.windows(2).find_map(|w| {
+                    if w[1].actor != ActorRule::Subject {
+                        return None;
+                    }
+                    self.actors
+                        .find_explained(unit.lang, view, w[0].span.end, w[1].span, w[1].actor, None)
+                        .0
+                });
+                if actor.is_some() {
+                    actor_how = "named before a later trigger in the sentence";
+                }
+            }
             let action_start = match first.rule {
                 Rule::Implied { .. } => first.span.start,
                 Rule::Trigger(_) => match (first.actor, actor) {

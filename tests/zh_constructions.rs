@@ -615,3 +615,21 @@ fn in_a_task_section_a_deed_before_a_copula_is_a_subject() {
     );
     assert_eq!(f.ex.tasks[0].trigger.of(&f.text), "加大");
 }
+
+#[test]
+fn a_readouts_numbered_demands_name_the_party_of_a_later_trigger() {
+    // "一要压实责任，各级领导干部必须在岗在位": one task for the run of obligations named no
+    // party; "并将结果报市政府": 将 marks the object (= 把), no commitment.
+    let f = Found::new(
+        "会议强调，一要压实责任，各级领导干部必须在岗在位。二要加强监测预警，气象、水利部门要密切会商研判。\n张明要求，市应急管理局于12月10日前完成排查，并将结果报市政府。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("各级领导干部"),
+            Some("气象、水利部门"),
+            Some("市应急管理局")
+        ]
+    );
+    assert_eq!(f.modalities(), ["obligation", "obligation", "obligation"]);
+}
