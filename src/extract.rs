@@ -768,8 +768,11 @@ impl Extractor {
                 // ("……的，" topics) and with no copula in its clause ("X是……", "……是基础").
                 self.structure.zh_verbs_in(view, unit.body).find(|&verb| {
                     let clause = clause_around(view, verb);
-                    let adverb = self.adverb_before(&ctx, view, verb);
-                    (ctx.is_word(verb) || ctx.opens_compound(verb) || adverb.is_some())
+                    let alone = ctx.is_word(verb) || ctx.opens_compound(verb);
+                    let adverb = (!alone)
+                        .then(|| self.adverb_before(&ctx, view, verb))
+                        .flatten();
+                    (alone || adverb.is_some())
                         && check::blocked_at(&ctx, verb).is_none()
                         && !has_word(&self.copulas, clause.start.max(unit.body), verb.start)
                         // "治理有效是基础": the deed is the subject of a copula after it

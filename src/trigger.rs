@@ -8,6 +8,7 @@
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::regexes::{LazyRegex, RegexFilter, TwoStepAutomaton};
@@ -52,6 +53,8 @@ pub struct PhraseMatcher {
     /// For each literal of a Chinese trigger, the other trigger literals that may start
     /// inside it: (byte offset, literal), contained in it or running on past its end.
     inner: Vec<Vec<(usize, usize)>>,
+    /// The literal of each Chinese trigger entry that has fallbacks.
+    inner_of: HashMap<Entry, usize>,
     raw: Vec<String>,
     filter: OnceLock<RegexFilter>,
     regexes: Vec<(Entry, LazyRegex)>,
@@ -105,7 +108,7 @@ impl PhraseMatcher {
         }
         let is_zh_trigger =
             |k: usize| lang == Lang::Zh && matches!(ac_entries[k], Entry::Trigger(_));
-        let inner = (0..literals.len())
+        let inner: Vec<Vec<(usize, usize)>> = (0..literals.len())
             .map(|k| {
                 if !is_zh_trigger(k) {
                     return Vec::new();
@@ -124,10 +127,15 @@ impl PhraseMatcher {
                 found
             })
             .collect();
+        let inner_of = (0..literals.len())
+            .filter(|&k| !inner[k].is_empty())
+            .map(|k| (ac_entries[k], k))
+            .collect();
         Ok(PhraseMatcher {
             lang,
             literals,
             inner,
+            inner_of,
             ac: OnceLock::new(),
             ac_entries,
             raw,
@@ -159,12 +167,7 @@ impl PhraseMatcher {
     /// 决不能, 须 in 任务须 (务须) and 应该 in 真理应该 (理应) were never tried; the extractor
     /// asks for them when the reported one ends inside a word.
     pub fn fallbacks(&self, text: &str, c: &Candidate) -> Vec<Candidate> {
-        let Some(k) = self
-            .ac_entries
-            .iter()
-            .zip(&self.literals)
-            .position(|(e, lit)| *e == c.entry && lit.len() == c.span.len())
-        else {
+        let Some(&k) = self.inner_of.get(&c.entry) else {
             return Vec::new();
         };
         self.inner[k]
