@@ -35,10 +35,10 @@ pub struct Candidate {
     pub span: Span,
     /// The actor a regex entry captured, in view offsets.
     pub actor: Option<Span>,
-    /// A shorter Chinese phrase found at the start of a longer one (决不 in 决不能). The
-    /// automaton reports only the longest, so the shorter one is added to stand in when
-    /// jieba shows the longer one ending inside a word (决不 | 能够); otherwise the longer
-    /// one covers it.
+    /// A Chinese trigger that starts inside a reported one which jieba shows ending inside
+    /// a word (决不 in 决不能 of 决不能够, 须 in 任务须 where 务须 matched); the automaton
+    /// reports only the leftmost-longest phrase, so it is tried only then
+    /// ([`PhraseMatcher::fallbacks`]).
     pub fallback: bool,
 }
 
