@@ -511,6 +511,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "section-task",
     "section-goal",
     "section-background",
+    "section-plain",
     "lead-in",
     "party-head",
     "party-tail",

@@ -333,6 +333,7 @@ impl Structure {
             ("section-task", Mode::Task),
             ("section-goal", Mode::Goal),
             ("section-background", Mode::Background),
+            ("section-plain", Mode::Plain),
         ] {
             for lang in [Lang::Zh, Lang::En] {
                 for w in dict.words_of(lang, class) {
@@ -472,8 +473,19 @@ impl Structure {
     /// the section: no command verb stands before the section word ("二、主要任务",
     /// "三、保障措施" name one; "四、扎实做好当前重点工作" commands).
     fn mode_of(&self, heading: &str) -> Option<(Mode, bool)> {
-        let m = self.section_words.find(heading)?;
-        let mode = self.section_modes[m.pattern().as_usize()];
+        // A background word gives way to any other section word after it: "国际形势和我国
+        // 对外政策" reviews the situation, then states a policy.
+        let mode_at = |m: &aho_corasick::Match| self.section_modes[m.pattern().as_usize()];
+        let first = self.section_words.find(heading)?;
+        let m = if mode_at(&first) == Mode::Background {
+            self.section_words
+                .find_iter(heading)
+                .find(|m| mode_at(m) != Mode::Background)
+                .unwrap_or(first)
+        } else {
+            first
+        };
+        let mode = mode_at(&m);
         let verb_before = self.zh_verbs_in(heading, 0).any(|v| v.end <= m.start())
             || self.en_verb(heading, 0).is_some_and(|v| v.end <= m.start());
         Some((mode, !verb_before))

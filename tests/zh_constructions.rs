@@ -633,3 +633,13 @@ fn a_readouts_numbered_demands_name_the_party_of_a_later_trigger() {
     );
     assert_eq!(f.modalities(), ["obligation", "obligation", "obligation"]);
 }
+
+#[test]
+fn a_policy_after_the_situation_in_a_heading_is_no_background() {
+    // "国际形势和我国对外政策" opened a background section for 形势, so the policy's
+    // commitments ("我们坚决支持……") were dropped as reports of what was done.
+    let f = Found::new(
+        "一、国际形势\n我们坚决支持各国人民的正义斗争。\n二、国际形势和我国对外政策\n我们坚决支持发展中国家的正义斗争。\n",
+    );
+    assert_eq!(f.sentences(), ["我们坚决支持发展中国家的正义斗争。"]);
+}
