@@ -643,3 +643,12 @@ fn a_policy_after_the_situation_in_a_heading_is_no_background() {
     );
     assert_eq!(f.sentences(), ["我们坚决支持发展中国家的正义斗争。"]);
 }
+
+#[test]
+fn bound_to_happen_is_no_duty() {
+    // "注定要失败", "必然要遇到": what is bound to happen; "必然要求" keeps no 要 either.
+    let f = Found::new(
+        "分裂图谋是注定要失败的。\n我们既然是在开始学习，必然要遇到许多困难。\n各单位要加强学习。\n",
+    );
+    assert_eq!(f.sentences(), ["各单位要加强学习。"]);
+}
