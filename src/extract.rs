@@ -622,7 +622,7 @@ impl Extractor {
             .candidates
             .iter()
             .zip(&unit.dropped)
-            .filter(|(c, d)| !c.fallback && **d == Some(Reason::InsideWord))
+            .filter(|(_, d)| **d == Some(Reason::InsideWord))
             .flat_map(|(c, _)| self.zh.fallbacks(&unit.view.text, c))
             .collect();
         if fallbacks.is_empty() {

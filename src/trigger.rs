@@ -50,11 +50,10 @@ pub struct PhraseMatcher {
     literals: Vec<String>,
     ac: OnceLock<Option<TwoStepAutomaton>>,
     ac_entries: Vec<Entry>,
-    /// For each literal of a Chinese trigger, the other trigger literals that may start
-    /// inside it: (byte offset, literal), contained in it or running on past its end.
-    inner: Vec<Vec<(usize, usize)>>,
-    /// The literal of each Chinese trigger entry that has fallbacks.
-    inner_of: HashMap<Entry, usize>,
+    /// For each Chinese trigger entry, the other trigger literals that may start inside its
+    /// phrase: (byte offset, literal), contained in it or running on past its end. Entries
+    /// with none are left out.
+    inner: HashMap<Entry, Vec<(usize, usize)>>,
     raw: Vec<String>,
     filter: OnceLock<RegexFilter>,
     regexes: Vec<(Entry, LazyRegex)>,
@@ -108,34 +107,26 @@ impl PhraseMatcher {
         }
         let is_zh_trigger =
             |k: usize| lang == Lang::Zh && matches!(ac_entries[k], Entry::Trigger(_));
-        let inner: Vec<Vec<(usize, usize)>> = (0..literals.len())
-            .map(|k| {
-                if !is_zh_trigger(k) {
-                    return Vec::new();
-                }
-                let lit = &literals[k];
-                let mut found = Vec::new();
-                for (at, _) in lit.char_indices() {
-                    let rest = &lit[at..];
-                    for j in (0..literals.len()).filter(|&j| j != k && is_zh_trigger(j)) {
-                        let other = literals[j].as_str();
-                        if rest.starts_with(other) || other.starts_with(rest) {
-                            found.push((at, j));
-                        }
+        let mut inner = HashMap::new();
+        for k in (0..literals.len()).filter(|&k| is_zh_trigger(k)) {
+            let mut found = Vec::new();
+            for (at, _) in literals[k].char_indices() {
+                let rest = &literals[k][at..];
+                for j in (0..literals.len()).filter(|&j| j != k && is_zh_trigger(j)) {
+                    let other = literals[j].as_str();
+                    if rest.starts_with(other) || (at > 0 && other.starts_with(rest)) {
+                        found.push((at, j));
                     }
                 }
-                found
-            })
-            .collect();
-        let inner_of = (0..literals.len())
-            .filter(|&k| !inner[k].is_empty())
-            .map(|k| (ac_entries[k], k))
-            .collect();
+            }
+            if !found.is_empty() {
+                inner.insert(ac_entries[k], found);
+            }
+        }
         Ok(PhraseMatcher {
             lang,
             literals,
             inner,
-            inner_of,
             ac: OnceLock::new(),
             ac_entries,
             raw,
@@ -167,10 +158,10 @@ impl PhraseMatcher {
     /// 决不能, 须 in 任务须 (务须) and 应该 in 真理应该 (理应) were never tried; the extractor
     /// asks for them when the reported one ends inside a word.
     pub fn fallbacks(&self, text: &str, c: &Candidate) -> Vec<Candidate> {
-        let Some(&k) = self.inner_of.get(&c.entry) else {
+        let Some(inner) = self.inner.get(&c.entry) else {
             return Vec::new();
         };
-        self.inner[k]
+        inner
             .iter()
             .filter_map(|&(at, j)| {
                 let start = c.span.start + at;
