@@ -661,6 +661,24 @@ impl Extractor {
             .any(|next| self.copulas.iter().any(|c| next.starts_with(c.as_str())))
     }
 
+    /// True when a copula stands as a word of its own in `view[from..to]`, other than the
+    /// 是 of an adverb (特别是, 尤其是).
+    fn copula_between(&self, ctx: &Context<'_>, view: &str, from: usize, to: usize) -> bool {
+        self.copulas.iter().any(|c| {
+            view[from..to]
+                .match_indices(c.as_str())
+                .map(|(k, _)| from + k)
+                .any(|k| {
+                    let end = k + c.len();
+                    ctx.is_word(Span::new(k, end))
+                        && !self
+                            .adverbs
+                            .iter()
+                            .any(|a| a.ends_with(c.as_str()) && view[..end].ends_with(a.as_str()))
+                })
+        })
+    }
+
     /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
     /// 大力发展.
     fn adverb_before(&self, ctx: &Context<'_>, view: &str, verb: Span) -> Option<usize> {
@@ -774,21 +792,9 @@ impl Extractor {
                         .flatten();
                     (alone || adverb.is_some())
                         && check::blocked_at(&ctx, verb).is_none()
-                        && !has_word(&self.copulas, clause.start.max(unit.body), verb.start)
-                        // "治理有效是基础": the deed is the subject of a copula after it
-                        // (not the 是 of 特别是, an adverb).
-                        && !self.copulas.iter().any(|c| {
-                            view[verb.end..clause.end]
-                                .match_indices(c.as_str())
-                                .map(|(k, _)| verb.end + k)
-                                .any(|k| {
-                                    ctx.is_word(Span::new(k, k + c.len()))
-                                        && !self.adverbs.iter().any(|a| {
-                                            a.ends_with(c.as_str())
-                                                && view[..k + c.len()].ends_with(a.as_str())
-                                        })
-                                })
-                        })
+                        && !self.copula_between(&ctx, view, clause.start.max(unit.body), verb.start)
+                        // "治理有效是基础": the deed is the subject of a copula after it.
+                        && !self.copula_between(&ctx, view, verb.end, clause.end)
                         // "一定能够按期完成", "只有……才能发展……、发展……": what can
                         // happen, not an order (over a list joined by 、 too).
                         && !has_word(
