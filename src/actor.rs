@@ -34,6 +34,10 @@ pub struct Actors {
     en_participles: HashSet<String>,
     en_determiners: HashSet<String>,
     zh_prepositions: Vec<String>,
+    /// Prepositions that, right after 的, open an adverbial (……的对责任部门……).
+    zh_de_prepositions: Vec<String>,
+    /// Words that open with a preposition but are none (对口, 根据地).
+    zh_not_prepositions: Vec<String>,
     /// Words an actor never holds (是: what comes before it is a topic, not a party).
     zh_not_actor: Vec<String>,
     zh_adverbs: Vec<String>,
@@ -90,6 +94,8 @@ impl Actors {
             en_participles: en("participle"),
             en_determiners: en("determiner"),
             zh_prepositions: zh("preposition"),
+            zh_de_prepositions: zh("de-preposition"),
+            zh_not_prepositions: zh("not-preposition"),
             zh_not_actor: zh("not-actor"),
             zh_adverbs: zh("adverb"),
             zh_conjunctions: zh("conjunction"),
@@ -281,22 +287,19 @@ impl Actors {
         Some(Span::new(s, e))
     }
 
-    /// True when a preposition follows a 的 in `t`: "两次判定为不合格的对责任部门、责任人员
-    /// 进行约谈" names a topic (……的) and the object of 对, not who acts. One-character
-    /// prepositions count only when the next character does not make a word of them (的对口
-    /// 部门, 的当事人, 的在职人员): 对 alone is checked, the others need two characters
-    /// (not 根据地, a base area).
+    /// True when a `de-preposition` follows a 的 in `t`: "两次判定为不合格的对责任部门、责任
+    /// 人员进行约谈" names a topic (……的) and the object of 对, not who acts (but 的对口部门
+    /// is a party: 对口 is a `not-preposition`).
     fn preposition_after_de(&self, t: &str) -> bool {
         t.match_indices('的').any(|(k, _)| {
             let rest = &t[k + '的'.len_utf8()..];
-            self.zh_prepositions.iter().any(|p| {
-                rest.starts_with(p.as_str())
-                    && !rest.starts_with("根据地")
-                    && (p.chars().count() >= 2
-                        || (p == "对"
-                            && !rest[p.len()..]
-                                .starts_with(['口', '象', '外', '应', '接', '手', '话'])))
-            })
+            self.zh_de_prepositions
+                .iter()
+                .any(|p| rest.starts_with(p.as_str()))
+                && !self
+                    .zh_not_prepositions
+                    .iter()
+                    .any(|w| rest.starts_with(w.as_str()))
         })
     }
 

@@ -507,6 +507,8 @@ pub const WORD_CLASSES: &[&str] = &[
     "verb",
     "adverb",
     "preposition",
+    "de-preposition",
+    "not-preposition",
     "pronoun",
     "section-task",
     "section-goal",
