@@ -636,18 +636,21 @@ impl Actors {
     /// Where the words after the last reporting verb of `t` start, when one follows a word
     /// that is no determiner ("The President believes we", not "the required reports").
     fn after_reporting_verb(&self, t: &str) -> Option<usize> {
-        let words: Vec<(usize, &str)> = t
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
-            .collect();
-        (1..words.len().saturating_sub(1))
-            .rev()
-            .find(|&i| {
-                let word = words[i].1.to_lowercase();
-                let before = words[i - 1].1.to_lowercase();
-                self.en_reporting.contains(&word) && !self.en_determiners.contains(&before)
-            })
-            .map(|i| words[i + 1].0)
+        let mut found = None;
+        // The word before this one, and whether this one is a reporting verb after it.
+        let (mut before, mut after_verb) = (None::<String>, false);
+        for w in t.split_whitespace() {
+            if after_verb {
+                found = Some(w.as_ptr() as usize - t.as_ptr() as usize);
+            }
+            let word = w.to_lowercase();
+            after_verb = before
+                .as_ref()
+                .is_some_and(|b| !self.en_determiners.contains(b))
+                && self.en_reporting.contains(&word);
+            before = Some(word);
+        }
+        found
     }
 
     /// True when the words after a trigger make it a passive: "be adopted", "be seriously
