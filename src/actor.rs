@@ -36,6 +36,7 @@ pub struct Actors {
     zh_prepositions: Vec<String>,
     /// Prepositions that, right after 的, open an adverbial (……的对责任部门……).
     zh_de_prepositions: Vec<String>,
+    zh_pivots: Vec<String>,
     /// Words that open with a preposition but are none (对口, 根据地).
     zh_not_prepositions: Vec<String>,
     /// Words an actor never holds (是: what comes before it is a topic, not a party).
@@ -95,6 +96,7 @@ impl Actors {
             en_determiners: en("determiner"),
             zh_prepositions: zh("preposition"),
             zh_de_prepositions: zh("de-preposition"),
+            zh_pivots: zh("pivot"),
             zh_not_prepositions: zh("not-preposition"),
             zh_not_actor: zh("not-actor"),
             zh_adverbs: zh("adverb"),
@@ -353,8 +355,8 @@ impl Actors {
     }
 
     /// The party named right after a trigger: "严禁企业……" gives 企业, "鼓励、引导企业增加
-    /// 投入" gives 企业 (other verbs of the trigger are skipped), "鼓励社会资本……" gives
-    /// nothing (no party word).
+    /// 投入" gives 企业 (a `pivot` verb is passed over), "鼓励社会资本……" gives nothing (no
+    /// party word), nor does "请及时报告国务院" (an adverb opens the deed).
     fn zh_object(&self, view: &str, from: usize) -> Option<Span> {
         // "张明要求，市应急管理局……": the party may follow a comma or a colon.
         let mut from = from
@@ -363,21 +365,42 @@ impl Actors {
                 .next()
                 .filter(|c| matches!(c, '，' | ',' | '：' | ':'))
                 .map_or(0, char::len_utf8);
+        let pivot_at = |t: &str| {
+            self.zh_pivots
+                .iter()
+                .find(|v| t.starts_with(v.as_str()))
+                .map(String::len)
+        };
+        let verb_at = |t: &str| self.zh_verbs.iter().any(|v| t.starts_with(v.as_str()));
         loop {
             let rest = &view[from..];
+            // Pivot verbs are passed over, the party follows them: "鼓励、引导企业……". A
+            // conjunction joins them ("鼓励并支持"); the 及 of "请及时报告" opens an adverb.
             if let Some(c) = rest
                 .chars()
                 .next()
                 .filter(|c| matches!(c, '、' | '和' | '与' | '及' | '并'))
+                .filter(|c| pivot_at(&rest[c.len_utf8()..]).is_some())
             {
                 from += c.len_utf8();
-            } else if let Some(v) = self.zh_verbs.iter().find(|v| rest.starts_with(v.as_str())) {
-                from += v.len();
+            } else if let Some(n) = pivot_at(rest) {
+                from += n;
             } else {
                 break;
             }
         }
         let rest = &view[from..];
+        // Any other verb opens the deed, and what follows is its object: "不准成立联合政府",
+        // "禁止和纠正假借组织……". So does an adverb before a verb: "请及时报告国务院".
+        let deed = rest.trim_start_matches(['和', '与', '并', '、']);
+        if verb_at(deed)
+            || self
+                .zh_adverbs
+                .iter()
+                .any(|a| deed.strip_prefix(a.as_str()).is_some_and(verb_at))
+        {
+            return None;
+        }
         // "鼓励在乡村地区兴办企业": a place or a manner comes first; no party is named.
         if self
             .zh_prepositions

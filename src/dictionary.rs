@@ -528,6 +528,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "not-actor",
     "time",
     "conjunction",
+    "pivot",
     "reporting",
     "auxiliary",
     "passive-subject",

@@ -652,3 +652,14 @@ fn bound_to_happen_is_no_duty() {
     );
     assert_eq!(f.sentences(), ["各单位要加强学习。"]);
 }
+
+#[test]
+fn after_an_object_trigger_a_verb_or_an_adverb_opens_the_deed() {
+    // "请及时报告市政府": 及 was skipped as a conjunction and 报告 as a verb, so the object
+    // of 报告 became the party (时报告市政府). Only pivot verbs (鼓励、引导企业) are passed
+    // over; after any other verb, the party-looking words are its object.
+    let f = Found::new(
+        "发现的重大问题，请及时报告市政府。\n严禁成立临时指挥部。\n鼓励、引导企业增加投入。\n请各区县认真贯彻执行。\n",
+    );
+    assert_eq!(f.actors(), [None, None, Some("企业"), Some("各区县")]);
+}
