@@ -529,6 +529,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "time",
     "conjunction",
     "pivot",
+    "answer-label",
     "reporting",
     "auxiliary",
     "passive-subject",

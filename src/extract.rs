@@ -162,6 +162,8 @@ pub struct Extractor {
     adverbs: Vec<String>,
     turns: Arc<TurnPatterns>,
     speaker_names: HashMap<String, String>,
+    /// Turn labels that stand for whoever answers (答, A).
+    answer_labels: Vec<String>,
     keep_analysis: bool,
 }
 
@@ -324,6 +326,11 @@ impl Extractor {
                 .collect(),
             turns: Arc::new(TurnPatterns::new(&dict)),
             speaker_names: HashMap::new(),
+            answer_labels: dict
+                .words_of(Lang::Zh, "answer-label")
+                .chain(dict.words_of(Lang::En, "answer-label"))
+                .map(str::to_string)
+                .collect(),
             keep_analysis: true,
             structure,
             dict,
@@ -343,9 +350,17 @@ impl Extractor {
         Arc::clone(&self.turns)
     }
 
-    /// The name a transcript label is reported as: the `--speakers` map's, else as written.
-    fn speaker_name(&self, label: &str) -> Arc<str> {
-        Arc::from(self.speaker_names.get(label).map_or(label, String::as_str))
+    /// The name a transcript label is reported as: the `--speakers` map's; for a label that
+    /// stands for whoever answers (答), the document's own speaker (the spokesperson its
+    /// heading names); else as written.
+    fn speaker_name(&self, label: &str, document: Option<&Speaker>) -> Arc<str> {
+        if let Some(name) = self.speaker_names.get(label) {
+            return Arc::from(name.as_str());
+        }
+        match document {
+            Some(d) if self.answer_labels.iter().any(|a| a == label) => d.name.clone(),
+            _ => Arc::from(label),
+        }
     }
 
     /// The dictionary in use.
@@ -505,7 +520,7 @@ impl Extractor {
                     Some((turn, label)) => {
                         let first = sentences.partition_point(|o| o.span.end <= turn.span.start);
                         Some(Speaker {
-                            name: self.speaker_name(label),
+                            name: self.speaker_name(label, follow.fallback()),
                             rule: None,
                             sentence: first.min(i),
                         })

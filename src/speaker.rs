@@ -393,6 +393,12 @@ pub struct SpeakerFollow<'s> {
 }
 
 impl SpeakerFollow<'_> {
+    /// The speaker of sentences that no one introduces: the document's authority, issuer or
+    /// byline.
+    pub fn fallback(&self) -> Option<&Speaker> {
+        self.fallback.as_ref()
+    }
+
     /// A new paragraph begins. In a speech with a byline, a person or body its speaker
     /// quotes ("中央提出，要……") stops speaking here; the byline's speaker goes on.
     pub fn paragraph(&mut self) {

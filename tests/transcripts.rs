@@ -334,3 +334,28 @@ fn the_extracted_text_of_subtitles_holds_every_cited_sentence() {
         assert_eq!(tasks, 3, "{path}");
     }
 }
+
+/// "问：……答：……": a press conference's answers are the spokesperson's, as its heading names
+/// them; they were reported as spoken by "答". A label of another turn stays as written.
+#[test]
+fn an_answer_label_speaks_for_the_spokesperson_of_the_heading() {
+    let ex = Extractor::with_defaults().unwrap();
+    let speakers = |text: &str| {
+        let doc = load_bytes("presser.txt", text);
+        let found = ex.extract(&doc);
+        found
+            .tasks
+            .iter()
+            .map(|t| t.speaker.as_deref().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    let body = "问：中方对此有何回应？\n答：我们敦促有关方面立即停止挑衅。\n问：第二个问题。\n答：有关方面应当停止一切侵权行为。\n主持人：各位记者要遵守会场秩序。\n";
+    assert_eq!(
+        speakers(&format!(
+            "2024年11月18日外交部发言人林剑主持例行记者会\n\n{body}"
+        )),
+        ["外交部发言人林剑", "外交部发言人林剑", "主持人"]
+    );
+    // Without a heading that names anyone, the label is all there is.
+    assert_eq!(speakers(body), ["答", "答", "主持人"]);
+}

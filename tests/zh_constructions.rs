@@ -663,3 +663,20 @@ fn after_an_object_trigger_a_verb_or_an_adverb_opens_the_deed() {
     );
     assert_eq!(f.actors(), [None, None, Some("企业"), Some("各区县")]);
 }
+
+#[test]
+fn a_spokespersons_invitations_visits_and_asides_are_no_tasks() {
+    // "应X邀请" is "at the invitation of", "将于……访问" schedules a visit, "需要强调的是，"
+    // is an aside; "菲方应当……" binds a side of diplomatic speech, named as the actor.
+    let f = Found::new(
+        "应国务院总理邀请，新西兰总理将于11月下旬对中国进行正式访问。\n需要强调的是，该岛是中国固有领土。\n菲方应当停止一切侵权挑衅行为。\n我们敦促美方立即纠正错误做法。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "菲方应当停止一切侵权挑衅行为。",
+            "我们敦促美方立即纠正错误做法。"
+        ]
+    );
+    assert_eq!(f.actors(), [Some("菲方"), Some("美方")]);
+}
