@@ -441,3 +441,25 @@ fn a_briefing_asks_an_agency_and_reports_a_belief() {
         [Some("FEMA"), Some("we"), Some("The said agency")]
     );
 }
+
+#[test]
+fn a_memorandum_names_its_issuer_its_agencies_and_its_requests() {
+    // Written for the test in the style of an OMB memorandum. The FROM line names who
+    // issues it; "each CFO Act agency will" sets a duty; "No agency may" binds agencies;
+    // "Requests should be addressed" opens with a plural noun, not the operative verb of a
+    // resolution.
+    let f = Found::new(
+        "MEMORANDUM FOR THE HEADS OF EXECUTIVE DEPARTMENTS AND AGENCIES\n\n\
+         FROM: Jane Doe, Director\n\n\
+         SUBJECT: Improving Federal Data Centers\n\n\
+         By September 30, 2026, each CFO Act agency will close its unused facilities.\n\n\
+         No agency may open a new data center without prior approval.\n\n\
+         Requests should be addressed to OMB.\n",
+    );
+    assert_eq!(f.triggers(), ["will", "No agency may", "should"]);
+    assert_eq!(
+        f.actors(),
+        [Some("each CFO Act agency"), Some("agency"), None]
+    );
+    assert_eq!(f.speakers(), [Some("Jane Doe"); 3]);
+}

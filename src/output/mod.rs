@@ -554,9 +554,10 @@ pub fn asked(t: &TaskRecord) -> String {
 /// A one-line summary of a task for trackers: "actor: action", cut to `max` characters.
 pub fn headline(t: &TaskRecord, max: usize) -> String {
     let what = asked(t);
+    // "No agency shall approve ...": a prohibition's trigger may hold its actor already.
     let line = match &t.actor {
-        Some(a) => format!("{a}: {what}"),
-        None => what.to_string(),
+        Some(a) if !what.contains(a.as_str()) => format!("{a}: {what}"),
+        _ => what.to_string(),
     };
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= max {
