@@ -358,13 +358,12 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
             ),
         }
     }
-    // A word of ability stops a command verb after it from being one, in a task section, and
-    // a modifier mark one before it; the example must be a command again without the word.
-    for w in dict
-        .words
-        .iter()
-        .filter(|w| mine(&w.origin.file) && matches!(w.class.as_str(), "ability" | "modifier-mark"))
-    {
+    // A word of ability or of degree stops a command verb after it from being one, in a task
+    // section, and a modifier mark one before it; the example must be a command again
+    // without the word.
+    for w in dict.words.iter().filter(|w| {
+        mine(&w.origin.file) && matches!(w.class.as_str(), "ability" | "modifier-mark" | "degree")
+    }) {
         let Some(example) = &w.example else {
             say(&w.origin, "no example sentence".into());
             continue;

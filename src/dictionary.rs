@@ -525,6 +525,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "ability",
     "new-duty",
     "modifier-mark",
+    "degree",
     "not-actor",
     "time",
     "conjunction",

@@ -157,6 +157,8 @@ pub struct Extractor {
     abilities: Vec<String>,
     /// Marks that make a command verb before them a modifier or a noun (的, 者).
     modifier_marks: Vec<String>,
+    /// Words of degree or trend (仍然, 日益) that make a verb after them a description.
+    degrees: Vec<String>,
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
     new_duties: Vec<String>,
     adverbs: Vec<String>,
@@ -317,6 +319,7 @@ impl Extractor {
             past: dict.word_list(Lang::Zh, "past"),
             abilities: dict.word_list(Lang::Zh, "ability"),
             modifier_marks: dict.word_list(Lang::Zh, "modifier-mark"),
+            degrees: dict.word_list(Lang::Zh, "degree"),
             new_duties: dict.word_list(Lang::Zh, "new-duty"),
             copulas: dict.word_list(Lang::Zh, "copula"),
             adverbs: dict
@@ -823,6 +826,12 @@ impl Extractor {
                             .modifier_marks
                             .iter()
                             .any(|m| view[verb.end..].starts_with(m.as_str()))
+                        // "风险隐患仍然突出", "生产能力日益提高": a degree or a trend
+                        // describes.
+                        && !self
+                            .degrees
+                            .iter()
+                            .any(|d| view[..verb.start].ends_with(d.as_str()))
                         // "接受从业人员对安全生产工作的监督", "……的优先发展": after 的, a
                         // verb (with its adverb) is a noun.
                         && !view[..adverb.unwrap_or(verb.start)].ends_with('的')

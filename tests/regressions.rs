@@ -301,6 +301,9 @@ fn no_party_shall_is_a_prohibition_for_any_kind_of_party() {
 fn a_clause_opening_with_bing_before_a_later_comma_does_not_panic() {
     // The scope of a word of ability was measured from a moved start: slicing past the verb.
     let text = "二、主要任务\n问题在于研究办法，并使之成为制度，而在于实行计划领导。\n";
+    // 在于 is a copula since: "the problem lies in ..." commands nothing.
+    assert_eq!(triggers(text), Vec::<String>::new());
+    let text = "二、主要任务\n着手研究办法，并使之成为制度，而在于实行计划领导。\n";
     assert_eq!(triggers(text), ["研究"]);
     let text = "二、主要任务\n各地可以先行试点，并及时总结经验，实行新的制度。\n";
     assert_eq!(triggers(text), ["实行"]);

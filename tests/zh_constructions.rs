@@ -680,3 +680,23 @@ fn a_spokespersons_invitations_visits_and_asides_are_no_tasks() {
     );
     assert_eq!(f.actors(), [Some("菲方"), Some("美方")]);
 }
+
+#[test]
+fn a_speech_asides_and_where_the_key_lies_are_no_tasks() {
+    // "但是我们也要看到，" is an aside though a conjunction opens it; "关键在于落实" says
+    // where the key lies, in a task section too.
+    let f = Found::new(
+        "一、主要任务\n但是我们也要看到，一些领域风险隐患仍然突出。\n安全生产工作，关键在于责任落实。\n住建部门要加强对在建工地的巡查。\n",
+    );
+    assert_eq!(f.sentences(), ["住建部门要加强对在建工地的巡查。"]);
+}
+
+#[test]
+fn in_a_task_section_a_degree_or_a_trend_describes() {
+    // "风险隐患仍然突出", "生产能力日益提高": 突出 and 提高 are command verbs, but after a
+    // word of degree or trend they describe.
+    let f = Found::new(
+        "二、主要任务\n一些领域风险隐患仍然突出。\n机床设备的生产能力日益提高。\n突出抓好重点领域整治。\n",
+    );
+    assert_eq!(f.sentences(), ["突出抓好重点领域整治。"]);
+}
