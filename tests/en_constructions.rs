@@ -463,3 +463,27 @@ fn a_memorandum_names_its_issuer_its_agencies_and_its_requests() {
     );
     assert_eq!(f.speakers(), [Some("Jane Doe"); 3]);
 }
+
+#[test]
+fn a_governors_remarks_ask_the_public_and_set_short_deadlines() {
+    // Written for the test. "please" and "Don't" open requests and orders to the public;
+    // "by Friday" and "tomorrow" are when deeds are due; a chair's "please go ahead" and a
+    // reassuring "don't worry" direct no one.
+    let f = Found::new(
+        "Utilities need to restore power to every home by Friday.\n\
+         I'm also ordering state offices to close tomorrow.\n\
+         To everyone at home: please stay off the roads.\n\
+         Don't run generators indoors.\n\
+         Please go ahead with your question.\n\
+         Don't worry about the details.\n",
+    );
+    assert_eq!(f.triggers(), ["need to", "ordering", "please", "Don't"]);
+    assert_eq!(
+        f.modalities(),
+        ["obligation", "obligation", "obligation", "prohibition"]
+    );
+    assert_eq!(
+        f.deadlines(),
+        [Some("by Friday"), Some("tomorrow"), None, None]
+    );
+}
