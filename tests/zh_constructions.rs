@@ -700,3 +700,15 @@ fn in_a_task_section_a_degree_or_a_trend_describes() {
     );
     assert_eq!(f.sentences(), ["突出抓好重点领域整治。"]);
 }
+
+#[test]
+fn a_meeting_decides_after_passing_a_bill() {
+    // "会议审议通过《……》，决定提请……审议": the decision follows the bill it passed.
+    let f = Found::new(
+        "会议审议通过《城市供水条例（草案）》，决定提请全国人大常委会审议。\n会议认为，今年确定的目标任务已基本完成。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["会议审议通过《城市供水条例（草案）》，决定提请全国人大常委会审议。"]
+    );
+}
