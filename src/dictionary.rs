@@ -526,6 +526,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "new-duty",
     "modifier-mark",
     "degree",
+    "open-end",
     "not-actor",
     "time",
     "conjunction",

@@ -4,6 +4,7 @@
 //!
 //! 1. **Lines.** A blank line always ends a sentence. A single line break ends one unless the
 //!    line is a continuation: the next line starts in lower case, starts with a footnote mark,
+//!    the line stops on an English word no sentence ends with (the, than: an `open-end` word),
 //!    or the text is hard-wrapped (most lines run to about the same width) and the line runs
 //!    to that width without closing punctuation. In Chinese, where a line break normally ends
 //!    a sentence, a long line that stops mid-sentence (no closing punctuation, not a title)
@@ -113,6 +114,9 @@ pub struct Segmenter {
     abbrev_end: HashSet<String>,
     starters: HashSet<String>,
     title_end: Vec<String>,
+    /// English words a sentence never ends with (the, of, than): a line ending with one runs
+    /// on into the next.
+    open_ends: HashSet<String>,
     /// Every marker style at once, anchored at the start; shared with the structure stage.
     markers: Arc<LazyRegex>,
 }
@@ -135,12 +139,24 @@ impl Segmenter {
             abbrev: lower("abbrev"),
             abbrev_end: lower("abbrev-end"),
             starters: lower("starter"),
+            open_ends: lower("open-end"),
             title_end: dict
                 .words_of(Lang::Zh, "title-end")
                 .map(str::to_string)
                 .collect(),
             markers,
         })
+    }
+
+    /// True when `line` ends with an English word no sentence ends with ("the", "than").
+    fn ends_open(&self, line: &str) -> bool {
+        let word = line
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        !word.is_empty()
+            && line.len() > word.len()
+            && self.open_ends.contains(word.to_ascii_lowercase().as_str())
     }
 
     /// True when `text` opens with a list or heading marker.
@@ -393,6 +409,11 @@ impl Segmenter {
             return Some(j);
         }
         if first.is_lowercase() && !crossed_blank {
+            return Some(j);
+        }
+        // "... shall establish a plan no later than\n180 days after ...": a line that stops
+        // on a word no sentence ends with was wrapped, however short the text.
+        if !crossed_blank && self.ends_open(cur_text) {
             return Some(j);
         }
         let cjk = is_han(last) || matches!(last, '，' | '、');

@@ -176,6 +176,41 @@ impl PhraseMatcher {
             .collect()
     }
 
+    /// The longest English literal trigger inside `span` that stands on word boundaries,
+    /// when the one the automaton reported there does not: it reports only the longest, so
+    /// "must not" in "must notify" hid "must". Rare (a phrase glued to a longer word), so
+    /// the literals are scanned, not indexed.
+    fn shorter_at_word_boundaries(&self, text: &str, span: Span) -> Option<Candidate> {
+        let word = |c: char| c.is_alphanumeric() || c == '_';
+        let starts = text[span.start..span.end]
+            .char_indices()
+            .map(|(k, _)| span.start + k)
+            .filter(|&k| k == span.start || !text[..k].chars().next_back().is_some_and(word));
+        starts
+            .filter_map(|start| {
+                self.literals
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, lit)| {
+                        matches!(self.ac_entries[k], Entry::Trigger(_))
+                            && start + lit.len() <= span.end
+                            && (start, start + lit.len()) != (span.start, span.end)
+                            && text
+                                .get(start..start + lit.len())
+                                .is_some_and(|t| t.eq_ignore_ascii_case(lit))
+                            && at_word_boundaries(text, Span::new(start, start + lit.len()))
+                    })
+                    .max_by_key(|(_, lit)| lit.len())
+                    .map(|(k, lit)| Candidate {
+                        entry: self.ac_entries[k],
+                        span: Span::new(start, start + lit.len()),
+                        actor: None,
+                        fallback: false,
+                    })
+            })
+            .next()
+    }
+
     /// All candidates in `text`, ordered by start.
     pub fn find(&self, text: &str) -> Vec<Candidate> {
         let mut out = Vec::new();
@@ -183,6 +218,7 @@ impl PhraseMatcher {
             for m in ac.for_text(text).find_iter(text) {
                 let span = Span::new(m.start(), m.end());
                 if self.lang == Lang::En && !at_word_boundaries(text, span) {
+                    out.extend(self.shorter_at_word_boundaries(text, span));
                     continue;
                 }
                 let k = m.pattern().as_usize();

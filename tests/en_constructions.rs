@@ -487,3 +487,27 @@ fn a_governors_remarks_ask_the_public_and_set_short_deadlines() {
         [Some("by Friday"), Some("tomorrow"), None, None]
     );
 }
+
+#[test]
+fn a_short_hard_wrapped_rule_runs_its_sentences_across_lines() {
+    // Written for the test in the style of a rule taken from a PDF. Too short to show its
+    // wrap width, a line that stops on "than" or "the" still runs on; "no later than 180
+    // days after" is a deadline; "does not require" lifts a duty.
+    let f = Found::new(
+        "   (b) Each covered facility shall establish a written plan no later than\n\
+         180 days after the effective date of this rule.\n\
+         \n\
+         \u{20}  (a) Within 24 hours of any release, the owner or operator must notify the\n\
+         Regional Administrator by telephone.\n\
+         \u{20}  (d) This section does not require the owner or operator to disclose trade secrets.\n",
+    );
+    assert_eq!(f.triggers(), ["shall", "must"]);
+    assert_eq!(
+        f.deadlines(),
+        [
+            Some("no later than\n180 days after the effective date of this rule"),
+            Some("Within 24 hours")
+        ]
+    );
+    assert!(f.sentences()[1].ends_with("by telephone."));
+}

@@ -579,3 +579,16 @@ fn the_to_of_have_to_or_in_order_to_does_not_make_an_object_actor() {
         Some("all localities")
     );
 }
+
+#[test]
+fn must_notify_is_not_lost_to_must_not() {
+    // The automaton reports only the longest phrase at a place: "must not" in "must
+    // notify" stood on no word boundary and was dropped, and "must" was never tried.
+    assert_eq!(
+        triggers("The owner must notify the Administrator by telephone."),
+        ["must"]
+    );
+    assert_eq!(triggers("EACH AGENCY SHALL NOTIFY THE PUBLIC."), ["SHALL"]);
+    assert_eq!(triggers("The agency must not act."), ["must not"]);
+    assert_eq!(triggers("Mustard is served."), Vec::<String>::new());
+}
