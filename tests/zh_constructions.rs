@@ -712,3 +712,18 @@ fn a_meeting_decides_after_passing_a_bill() {
         ["会议审议通过《城市供水条例（草案）》，决定提请全国人大常委会审议。"]
     );
 }
+
+#[test]
+fn a_notice_to_the_public_names_the_public() {
+    // Written for the test in traditional characters: "政府呼籲市民……" is an appeal with
+    // 市民 as the party; 市民 and 僱主 are parties before 切勿 and 應; "各方發出的呼籲" is
+    // a noun.
+    let f = Found::new(
+        "政府呼籲市民做好防風措施。\n他強調，市民切勿在惡劣天氣下進行水上活動。\n僱主應靈活處理僱員上班安排。\n我們高度重視各方發出的呼籲。\n",
+    );
+    assert_eq!(f.actors(), [Some("市民"), Some("市民"), Some("僱主")]);
+    assert_eq!(
+        f.modalities(),
+        ["recommendation", "prohibition", "obligation"]
+    );
+}
