@@ -847,9 +847,11 @@ impl Extractor {
                 };
                 let verb = self.structure.en_verb(view, body)?;
                 // "...: conducting public consultation; assessing data quality;" name
-                // practices; a continuing clause commands with a plain verb.
+                // practices; a continuing clause commands with a plain verb, and so does a
+                // sentence that only its section makes a command ("Take multiple measures
+                // to cut costs.", not the heading "1. Pushing ahead with ...").
                 let gerund = view[verb.start..verb.end].to_lowercase().ends_with("ing");
-                if (continuing && gerund)
+                if ((continuing || via == "section") && gerund)
                     || check::blocked_at(&ctx, verb).is_some()
                     || self.structure.en_gerund_subject(view, verb)
                 {

@@ -511,3 +511,18 @@ fn a_short_hard_wrapped_rule_runs_its_sentences_across_lines() {
     );
     assert!(f.sentences()[1].ends_with("by telephone."));
 }
+
+#[test]
+fn a_work_reports_run_in_imperatives_under_its_areas_of_work() {
+    // Written for the test in the style of a translated work report: "Major areas of work"
+    // opens a task section, where a sentence opening with a plain verb is a command and a
+    // numbered gerund heading is not; "will be better allocated" is a plan.
+    let f = Found::new(
+        "Major areas of work for 2017\n\n\
+         1. Pushing ahead with the priority tasks through reform\n\n\
+         Take multiple measures to cut costs. We will cut taxes further.\n\n\
+         Protecting property rights means protecting labor.\n\n\
+         Airspace resources will be better allocated.\n",
+    );
+    assert_eq!(f.triggers(), ["Take", "will", "will"]);
+}
