@@ -36,6 +36,7 @@ pub struct Actors {
     zh_prepositions: Vec<String>,
     /// Prepositions that, right after 的, open an adverbial (……的对责任部门……).
     zh_de_prepositions: Vec<String>,
+    /// Verbs passed over before the party an object trigger names (鼓励、引导企业).
     zh_pivots: Vec<String>,
     /// Words that open with a preposition but are none (对口, 根据地).
     zh_not_prepositions: Vec<String>,

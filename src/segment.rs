@@ -148,15 +148,14 @@ impl Segmenter {
         })
     }
 
-    /// True when `line` ends with an English word no sentence ends with ("the", "than").
+    /// True when `line` ends with an English word no sentence ends with ("the", "than"),
+    /// written in lower case: "Appendix A" and "SECTION OF THE" are titles.
     fn ends_open(&self, line: &str) -> bool {
         let word = line
             .rsplit(|c: char| !c.is_ascii_alphabetic())
             .next()
             .unwrap_or("");
-        !word.is_empty()
-            && line.len() > word.len()
-            && self.open_ends.contains(word.to_ascii_lowercase().as_str())
+        !word.is_empty() && line.len() > word.len() && self.open_ends.contains(word)
     }
 
     /// True when `text` opens with a list or heading marker.
@@ -970,6 +969,15 @@ mod tests {
         assert!(seg.starts_with_marker("1.加强领导"));
         assert_eq!(seg.marker_len("一、总体要求"), Some("一、".len()));
         assert!(!seg.starts_with_marker("加强领导"));
+    }
+
+    #[test]
+    fn a_line_stopping_on_a_lower_case_function_word_continues() {
+        let got = split("(a) The owner must notify the\nRegional Administrator by telephone.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A title may end on a capital "A"; it is no wrapped sentence.
+        let got = split("Appendix A\nList of Agencies\n");
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]

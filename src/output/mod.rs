@@ -554,9 +554,14 @@ pub fn asked(t: &TaskRecord) -> String {
 /// A one-line summary of a task for trackers: "actor: action", cut to `max` characters.
 pub fn headline(t: &TaskRecord, max: usize) -> String {
     let what = asked(t);
-    // "No agency shall approve ...": a prohibition's trigger may hold its actor already.
+    // "The Department shall ...", "No agency shall approve ...": the text may open with its
+    // actor already, or with a trigger that holds it.
+    let opens_with = |a: &str| {
+        what.starts_with(a)
+            || (t.trigger.text.contains(a) && what.starts_with(t.trigger.text.as_str()))
+    };
     let line = match &t.actor {
-        Some(a) if !what.contains(a.as_str()) => format!("{a}: {what}"),
+        Some(a) if !opens_with(a) => format!("{a}: {what}"),
         _ => what.to_string(),
     };
     let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
