@@ -532,6 +532,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "conjunction",
     "pivot",
     "answer-label",
+    "rule-title",
     "reporting",
     "auxiliary",
     "passive-subject",

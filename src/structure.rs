@@ -15,8 +15,9 @@
 //!   `section-background` (基本情况, 工作回顾) a background one; a numbered Chinese heading
 //!   that opens with a command verb (五、贯彻新发展理念……) opens a task section unless a
 //!   background one holds it; other headings inherit. An
-//!   `opener` phrase (通知如下) puts the rest of the document in task mode, until a title
-//!   line without a marker begins the next piece of a collection. Such titles are
+//!   `opener` phrase (通知如下), or a title that names a body of rules (a `rule-title`
+//!   ending: ……管理条例, ……实施办法), puts the rest of the document in task mode, until a
+//!   title line without a marker begins the next piece of a collection. Such titles are
 //!   never directives themselves.
 //! - **Lead-ins.** A sentence that ends with a colon (or a comma before an inline list) and
 //!   carries a trigger or a `lead-in` word governs the marked items that follow it, until a
@@ -264,7 +265,18 @@ impl SectionWalk<'_> {
         } else {
             place.mode = self.stack.last().map(|e| e.1).unwrap_or(self.root);
         }
-        if structure.openers.iter().any(|o| v.contains(o.as_str())) {
+        // "某某市城市供水管理条例": the document's title (among its first lines, unnumbered,
+        // six characters or more) naming a body of rules puts what follows in task mode, as
+        // an opener does; "二　两套办法" in a book is a chapter's name.
+        let rules = place.heading
+            && style.is_none()
+            && i < 3
+            && v.trim().chars().count() >= 6
+            && structure
+                .rule_titles
+                .iter()
+                .any(|t| v.trim_end().ends_with(t.as_str()));
+        if rules || structure.openers.iter().any(|o| v.contains(o.as_str())) {
             self.root = Mode::Task;
             self.opened = true;
             self.stack.clear();
@@ -292,6 +304,9 @@ pub struct Structure {
     section_words: AhoCorasick,
     section_modes: Vec<Mode>,
     openers: Vec<String>,
+    /// Title endings that name a body of rules (条例, 办法): the text under it is in task
+    /// mode.
+    rule_titles: Vec<String>,
     lead_ins: Vec<String>,
     title_nouns: Vec<String>,
     /// Words that make a title a report of an event (召开, 举行).
@@ -390,6 +405,7 @@ impl Structure {
             section_words,
             section_modes,
             openers: both("opener"),
+            rule_titles: both("rule-title"),
             lead_ins: both("lead-in"),
             title_nouns: both("title-noun"),
             events: both("event"),
@@ -775,6 +791,17 @@ mod tests {
         assert!(p[2].heading);
         assert_eq!(p[2].mode, Mode::Task);
         assert_eq!(p[s.len() - 1].mode, Mode::Task);
+    }
+
+    #[test]
+    fn a_title_naming_rules_puts_the_rest_in_task_mode() {
+        let text =
+            "某某市城市供水管理条例\n\n第三条 市水务主管部门负责全市城市供水的监督管理工作。\n";
+        let (s, p) = layout(text);
+        assert_eq!(p[s.len() - 1].mode, Mode::Task);
+        let text = "关于印发某某市城市供水管理条例的通知\n\n第三条 市水务主管部门负责全市城市供水的监督管理工作。\n";
+        let (s, p) = layout(text);
+        assert_eq!(p[s.len() - 1].mode, Mode::Plain);
     }
 
     #[test]

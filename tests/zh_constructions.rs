@@ -727,3 +727,14 @@ fn a_notice_to_the_public_names_the_public() {
         ["recommendation", "prohibition", "obligation"]
     );
 }
+
+#[test]
+fn a_regulations_articles_assign_duties() {
+    // Written for the test: under a title that names a body of rules, "X负责Y" assigns a
+    // duty; "第一条 为了……，制定本条例。" states a purpose.
+    let f = Found::new(
+        "某某市城市供水管理条例\n\n第一条 为了加强城市供水管理，根据有关法律，制定本条例。\n\n第三条 市水务主管部门负责全市城市供水的监督管理工作。\n\n第十一条 任何单位和个人不得擅自拆除城市公共供水设施。\n",
+    );
+    assert_eq!(f.actors(), [Some("市水务主管部门"), Some("任何单位和个人")]);
+    assert_eq!(f.modalities(), ["obligation", "prohibition"]);
+}
