@@ -13,6 +13,7 @@
 //! Attributions such as "由X负责" and "（牵头单位：X）" are read by the extraction stage.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
@@ -48,7 +49,7 @@ pub struct Actors {
     zh_party_heads: Vec<String>,
     zh_party_tails: Vec<String>,
     /// The party tails in one automaton, for [`Actors::party_prefix`].
-    zh_party_tail_finder: Option<AhoCorasick>,
+    zh_party_tail_finder: OnceLock<Option<AhoCorasick>>,
     zh_verbs: Vec<String>,
     en_verbs: HashSet<String>,
 }
@@ -84,7 +85,7 @@ impl Actors {
         };
         let zh_party_tails = zh("party-tail");
         Actors {
-            zh_party_tail_finder: AhoCorasick::new(&zh_party_tails).ok(),
+            zh_party_tail_finder: OnceLock::new(),
             zh_party_tails,
             en_subordinators: en("subordinator"),
             en_adverbs: en("adverb"),
@@ -339,6 +340,7 @@ impl Actors {
     fn party_ends<'t>(&'t self, t: &'t str) -> impl Iterator<Item = usize> + 't {
         let limit: usize = t.chars().take(16).map(char::len_utf8).sum();
         self.zh_party_tail_finder
+            .get_or_init(|| AhoCorasick::new(&self.zh_party_tails).ok())
             .iter()
             .flat_map(move |f| f.find_overlapping_iter(&t[..limit]))
             .map(|m| m.end())
