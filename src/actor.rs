@@ -271,6 +271,7 @@ impl Actors {
                 .iter()
                 .any(|p| t.starts_with(p.as_str()))
             || self.preposition_after_de(t)
+            || self.opens_with_deed(t)
             // "全面系统梳理……": adverbs before a command verb, not a party (全 of 全面 is
             // no 全党); "重点企业" ends with a party word and stays one.
             || (self
@@ -289,6 +290,20 @@ impl Actors {
             return None;
         }
         Some(Span::new(s, e))
+    }
+
+    /// True when `t` opens with a command verb and its object ("监督经营商户严格遵守……"):
+    /// a deed, not a party. A verb glued to a party word names one (检查组, 领导干部), as
+    /// does a verb that is a party word itself (组织).
+    fn opens_with_deed(&self, t: &str) -> bool {
+        self.zh_verbs.iter().any(|v| {
+            t.len() > v.len()
+                && t.starts_with(v.as_str())
+                && !self
+                    .zh_party_tails
+                    .iter()
+                    .any(|p| p == v || t[v.len()..].starts_with(p.as_str()))
+        })
     }
 
     /// True when a `de-preposition` follows a 的 in `t`: "两次判定为不合格的对责任部门、责任

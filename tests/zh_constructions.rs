@@ -738,3 +738,13 @@ fn a_regulations_articles_assign_duties() {
     assert_eq!(f.actors(), [Some("市水务主管部门"), Some("任何单位和个人")]);
     assert_eq!(f.modalities(), ["obligation", "prohibition"]);
 }
+
+#[test]
+fn a_verb_and_its_object_before_a_modal_are_no_party() {
+    // "监督经营单位要……": a deed before the modal, not who acts; a verb glued to a party
+    // word names one (检查组, 管理人员).
+    let f = Found::new(
+        "监督经营单位要严格遵守各项制度。\n检查组要及时反馈问题。\n管理人员要加强巡查。\n",
+    );
+    assert_eq!(f.actors(), [None, Some("检查组"), Some("管理人员")]);
+}
