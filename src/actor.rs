@@ -296,14 +296,19 @@ impl Actors {
     /// a deed, not a party. A verb glued to a party word names one (检查组, 领导干部), as
     /// does a verb that is a party word itself (组织).
     fn opens_with_deed(&self, t: &str) -> bool {
-        self.zh_verbs.iter().any(|v| {
-            t.len() > v.len()
-                && t.starts_with(v.as_str())
-                && !self
-                    .zh_party_tails
-                    .iter()
-                    .any(|p| p == v || t[v.len()..].starts_with(p.as_str()))
-        })
+        self.zh_verbs
+            .iter()
+            .any(|v| t.len() > v.len() && !self.zh_party_tails.contains(v) && self.verb_opens(t, v))
+    }
+
+    /// True when `t` opens with the command verb `v`, not glued to a party word after it (a
+    /// verb before 组, 人员 names a party: 检查组, 管理人员).
+    fn verb_opens(&self, t: &str, v: &str) -> bool {
+        t.starts_with(v)
+            && !self
+                .zh_party_tails
+                .iter()
+                .any(|p| t[v.len()..].starts_with(p.as_str()))
     }
 
     /// True when a `de-preposition` follows a 的 in `t`: "两次判定为不合格的对责任部门、责任
@@ -438,13 +443,7 @@ impl Actors {
             self.zh_prepositions
                 .iter()
                 .any(|p| after.starts_with(p.as_str()))
-                || self.zh_verbs.iter().any(|v| {
-                    after.starts_with(v.as_str())
-                        && !self
-                            .zh_party_tails
-                            .iter()
-                            .any(|t| after[v.len()..].starts_with(t.as_str()))
-                })
+                || self.zh_verbs.iter().any(|v| self.verb_opens(after, v))
         };
         let before_deed = ends.iter().copied().find(|&k| opens_deed(k));
         let n = before_deed.or_else(|| ends.iter().copied().max())?;
