@@ -181,11 +181,12 @@ impl PhraseMatcher {
     /// "must not" in "must notify" hid "must". Rare (a phrase glued to a longer word), so
     /// the literals are scanned, not indexed.
     fn shorter_at_word_boundaries(&self, text: &str, span: Span) -> Option<Candidate> {
-        let word = |c: char| c.is_alphanumeric() || c == '_';
         let starts = text[span.start..span.end]
             .char_indices()
             .map(|(k, _)| span.start + k)
-            .filter(|&k| k == span.start || !text[..k].chars().next_back().is_some_and(word));
+            .filter(|&k| {
+                k == span.start || !text[..k].chars().next_back().is_some_and(is_word_char)
+            });
         starts
             .filter_map(|start| {
                 self.literals
@@ -263,15 +264,19 @@ impl PhraseMatcher {
     }
 }
 
+/// A letter, a digit or an underscore: what a word is made of.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 /// True when the phrase at `span` is not glued to letters or digits on either side.
 fn at_word_boundaries(text: &str, span: Span) -> bool {
-    let word = |c: char| c.is_alphanumeric() || c == '_';
     let inner_first = text[span.start..span.end].chars().next();
     let inner_last = text[span.start..span.end].chars().next_back();
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    let left_ok = !(inner_first.is_some_and(word) && before.is_some_and(word));
-    let right_ok = !(inner_last.is_some_and(word) && after.is_some_and(word));
+    let left_ok = !(inner_first.is_some_and(is_word_char) && before.is_some_and(is_word_char));
+    let right_ok = !(inner_last.is_some_and(is_word_char) && after.is_some_and(is_word_char));
     left_ok && right_ok
 }
 
