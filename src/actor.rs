@@ -606,7 +606,12 @@ impl Actors {
             .max()
         {
             let after = &t[k + w.len()..];
-            let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+            // "that also perform": an adverb before the relative clause's verb.
+            let mut words = after
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .skip_while(|w| self.en_adverbs.contains(w) || w.ends_with("ly"));
+            let next = words.next().unwrap_or_default();
             let before = t[..k]
                 .split_whitespace()
                 .next_back()
@@ -615,7 +620,7 @@ impl Actors {
             // An -ed word is a verb when an object follows it ("that issued the rule") or
             // nothing does; before a bare noun it is an adjective of the subject ("that
             // regulated entities must adopt").
-            let object = after.split_whitespace().nth(1).map(str::to_lowercase);
+            let object = words.next();
             let ed_verb =
                 next.ends_with("ed") && object.is_none_or(|w| self.en_determiners.contains(&w));
             let verb_follows =
@@ -696,6 +701,16 @@ impl Actors {
     /// True when the words after a trigger make it a passive: "be adopted", "be seriously
     /// investigated", "been revoked".
     fn en_passive(&self, after: &str) -> bool {
+        // "shall, to the extent permitted by law, be offset": an adverbial set off by commas
+        // stands between the trigger and its verb.
+        let mut after = after;
+        if let Some(inner) = after.trim_start().strip_prefix(',') {
+            if let Some(k) = inner.find(',') {
+                if self.is_adverbial(&inner[..k]) && !inner[..k].contains([';', '.', ':']) {
+                    after = &inner[k + 1..];
+                }
+            }
+        }
         let mut words = after.split_whitespace().map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -720,6 +735,26 @@ impl Actors {
         if let Some(r) = t.strip_prefix("that ") {
             s += 5;
             t = r;
+        } else if t.starts_with("that,") {
+            s += 4;
+            t = &t[4..];
+        }
+        // "that, for every new rule, each agency ...": the comma before an adverbial.
+        if let Some(r) = t.strip_prefix(',') {
+            let r = r.trim_start();
+            s += t.len() - r.len();
+            t = r;
+        }
+        // "that for every new rule issued, two old ones be repealed": an adverbial phrase
+        // before the clause's subject is passed over.
+        // Only one: "at least two" after it opens with a preposition too.
+        if let Some(k) = t.find([',', ';', '.', ':']) {
+            if t[k..].starts_with(',') && self.is_adverbial(&t[..k]) {
+                let rest = &t[k + 1..];
+                let rest_trimmed = rest.trim_start();
+                s += k + 1 + rest.len() - rest_trimmed.len();
+                t = rest_trimmed;
+            }
         }
         let stop = t.find([',', ';', '.', ':']).unwrap_or(t.len());
         let t = &t[..stop];
@@ -791,6 +826,15 @@ mod tests {
         assert_eq!(get("It must be ensured that no one is left out."), None);
         assert_eq!(get("IT must be upgraded at once."), None);
         assert_eq!(get("The rule that it must be read is old."), None);
+        // An adverbial set off by commas between the trigger and the participle.
+        assert_eq!(
+            get("New costs must, to the extent permitted by law, be offset by savings."),
+            None
+        );
+        assert_eq!(
+            get("Agencies must, in each case, report the costs.").as_deref(),
+            Some("Agencies")
+        );
     }
 
     #[test]
@@ -1039,6 +1083,16 @@ mod tests {
             actor("The agency that issued the rule must review it.", "must", s).as_deref(),
             Some("The agency that issued the rule")
         );
+        // An adverb before the relative clause's verb.
+        assert_eq!(
+            actor(
+                "Heads of agencies that also fund research shall act.",
+                "shall",
+                s
+            )
+            .as_deref(),
+            Some("Heads of agencies that also fund research")
+        );
         // After "it is ... that", the subject of the clause; not the subject of a passive.
         let o = ActorRule::Object;
         assert_eq!(
@@ -1110,6 +1164,24 @@ mod tests {
             )
             .as_deref(),
             Some("all parties")
+        );
+        // An adverbial phrase before the clause's subject is passed over.
+        assert_eq!(
+            actor(
+                "It is important that, for every new rule, each agency repeal two.",
+                "that",
+                o
+            )
+            .as_deref(),
+            Some("each agency")
+        );
+        assert_eq!(
+            actor(
+                "It is important that for every new rule issued, two old rules be repealed.",
+                "that",
+                o
+            ),
+            None
         );
     }
 
