@@ -362,7 +362,11 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
     // section, and a modifier mark one before it; the example must be a command again
     // without the word.
     for w in dict.words.iter().filter(|w| {
-        mine(&w.origin.file) && matches!(w.class.as_str(), "ability" | "modifier-mark" | "degree")
+        mine(&w.origin.file)
+            && matches!(
+                w.class.as_str(),
+                "ability" | "modifier-mark" | "degree" | "demonstrative"
+            )
     }) {
         let Some(example) = &w.example else {
             say(&w.origin, "no example sentence".into());

@@ -526,6 +526,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "new-duty",
     "modifier-mark",
     "degree",
+    "demonstrative",
     "open-end",
     "not-actor",
     "time",

@@ -159,6 +159,9 @@ pub struct Extractor {
     modifier_marks: Vec<String>,
     /// Words of degree or trend (仍然, 日益) that make a verb after them a description.
     degrees: Vec<String>,
+    /// Chinese demonstratives: one opening a sentence with a copula in its first clause
+    /// makes the whole sentence a description ("这是……的重要保证").
+    demonstratives: Vec<String>,
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
     new_duties: Vec<String>,
     adverbs: Vec<String>,
@@ -320,6 +323,7 @@ impl Extractor {
             abilities: dict.word_list(Lang::Zh, "ability"),
             modifier_marks: dict.word_list(Lang::Zh, "modifier-mark"),
             degrees: dict.word_list(Lang::Zh, "degree"),
+            demonstratives: dict.word_list(Lang::Zh, "demonstrative"),
             new_duties: dict.word_list(Lang::Zh, "new-duty"),
             copulas: dict.word_list(Lang::Zh, "copula"),
             adverbs: dict
@@ -800,6 +804,19 @@ impl Extractor {
                 if has_word(&self.past, unit.body, view.len()) {
                     return None;
                 }
+                // "这是发展农村经济，维护农村稳定的重要保证": a demonstrative and a copula
+                // open a description; the verbs of all its clauses describe.
+                let body = &view[unit.body..];
+                let lead = body.len() - body.trim_start().len();
+                let first = clause_around(view, Span::new(unit.body + lead, unit.body + lead));
+                if self
+                    .demonstratives
+                    .iter()
+                    .any(|d| body.trim_start().starts_with(d.as_str()))
+                    && self.copula_between(&ctx, view, first.start.max(unit.body), first.end)
+                {
+                    return None;
+                }
                 // The first command verb that is a word of its own, outside a blocked span
                 // ("……的，" topics) and with no copula in its clause ("X是……", "……是基础").
                 self.structure.zh_verbs_in(view, unit.body).find(|&verb| {
@@ -810,7 +827,16 @@ impl Extractor {
                         .flatten();
                     (alone || adverb.is_some())
                         && check::blocked_at(&ctx, verb).is_none()
-                        && !self.copula_between(&ctx, view, clause.start.max(unit.body), verb.start)
+                        // Over a list joined by 、 too: "关键在于选准方向、优化结构".
+                        && !self.copula_between(
+                            &ctx,
+                            view,
+                            list_start(view, verb).max(unit.body),
+                            verb.start
+                        )
+                        // "在促进经济增长中", "在发展经济的同时": after 在 the deed is an
+                        // adverbial's.
+                        && !view[..verb.start].ends_with('在')
                         // "治理有效是基础": the deed is the subject of a copula after it.
                         && !self.copula_between(&ctx, view, verb.end, clause.end)
                         // "一定能够按期完成", "只有……才能发展……、发展……": what can
@@ -1058,6 +1084,15 @@ fn clause_around(view: &str, span: Span) -> Span {
         .find(CLAUSE_END)
         .map_or(view.len(), |k| span.end + k);
     Span::new(start, end)
+}
+
+/// Where the clause of `span` starts when a list joined by 、 counts as one clause.
+fn list_start(view: &str, span: Span) -> usize {
+    view[..span.start]
+        .rfind(|c: char| c != '、' && CLAUSE_END.contains(&c))
+        .map_or(0, |k| {
+            k + view[k..].chars().next().map_or(0, char::len_utf8)
+        })
 }
 
 /// Where a word of ability before `span` still governs it: the clauses joined by commas

@@ -748,3 +748,31 @@ fn a_verb_and_its_object_before_a_modal_are_no_party() {
     );
     assert_eq!(f.actors(), [None, Some("检查组"), Some("管理人员")]);
 }
+
+#[test]
+fn an_outgoing_governments_proposals_are_its_tasks() {
+    // Written for the test: "对今年政府工作的建议" heads the tasks of a report given by a
+    // government at the end of its term; a run-in heading and bare commands under it are
+    // directives, a sentence of description is not.
+    let f = Found::new(
+        "三、对今年政府工作的建议\n\n（一）加快发展现代农业，促进农民持续增收。粮食生产连续多年增产。\n\n加强农田水利建设。这是保障粮食生产，增加农民收入的重要基础。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "（一）加快发展现代农业，促进农民持续增收。",
+            "加强农田水利建设。"
+        ]
+    );
+}
+
+#[test]
+fn descriptions_in_a_task_section_command_nothing() {
+    // Written for the test: a copula before a list joined by 、, a deed after 在 (an
+    // adverbial), "不可低估" judging its subject, and 需要 as a noun in "物质文化需要" give
+    // no task; the bare command does.
+    let f = Found::new(
+        "二、主要任务\n关键在于选准方向、优化结构。\n在促进消费中的作用日益显现。\n投资的拉动作用不可低估。\n群众的物质文化需要同供给之间还有差距。\n优化投资结构。\n",
+    );
+    assert_eq!(f.sentences(), ["优化投资结构。"]);
+}
