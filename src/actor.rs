@@ -481,7 +481,7 @@ impl Actors {
                 }
                 _ => false,
             };
-            if !reference && EN_CLAUSE.contains(&c) {
+            if !reference && EN_CLAUSE.contains(&c) && !(c == ',' && date_comma(region, k)) {
                 chunks.push((start, k));
                 start = k + c.len_utf8();
             }
@@ -790,6 +790,28 @@ impl Actors {
     }
 }
 
+/// True when the comma at `k` sits inside a date written "January 20, 2009": a capitalized
+/// word and a day before it, a year after it.
+fn date_comma(text: &str, k: usize) -> bool {
+    let mut before = text[..k].rsplit(' ');
+    let day = before.next().unwrap_or("");
+    let month = before.next().unwrap_or("");
+    let after = text[k + 1..].strip_prefix(' ').unwrap_or("");
+    let year = after
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .unwrap_or("");
+    (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && month.len() >= 3
+        && month.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && month
+            .chars()
+            .skip(1)
+            .all(|c| c.is_ascii_lowercase() || c == '.')
+        && year.len() == 4
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1082,6 +1104,16 @@ mod tests {
         assert_eq!(
             actor("The agency that issued the rule must review it.", "must", s).as_deref(),
             Some("The agency that issued the rule")
+        );
+        // The comma of a date does not end the subject.
+        assert_eq!(
+            actor(
+                "Every appointee appointed on or after January 20, 2009, shall sign it.",
+                "shall",
+                s
+            )
+            .as_deref(),
+            Some("Every appointee appointed on or after January 20, 2009")
         );
         // An adverb before the relative clause's verb.
         assert_eq!(
