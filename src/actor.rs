@@ -263,7 +263,12 @@ impl Actors {
                 .iter()
                 .chain(&self.zh_adverbs)
                 .any(|w| t == w.as_str())
-            || t.chars().count() > 24
+            // A list of parties joined by 、 may run longer ("各省级安委会、国务院安委会各
+            // 有关成员单位、有关中央企业"), when each of its items names one.
+            || (t.chars().count() > 24
+                && !(t.chars().count() <= 40
+                    && t.contains('、')
+                    && t.split('、').all(|p| self.is_party(p))))
             || t.ends_with(['的', '得', '时'])
             || self.holds_not_actor_word(t)
             || self
@@ -1236,5 +1241,24 @@ mod tests {
         );
         assert_eq!(actor("同时，要组织工贸行业自查。", "要", s), None);
         assert_eq!(actor("2024年底前要完成整改。", "要", s), None);
+        // A long list of parties joined by 、 is one actor; a long clause with 、 that is no
+        // such list names none.
+        assert_eq!(
+            actor(
+                "各市应急管理局、各县市区安委会各有关成员单位、有关省属企业要召开专题会议。",
+                "要",
+                s
+            )
+            .as_deref(),
+            Some("各市应急管理局、各县市区安委会各有关成员单位、有关省属企业")
+        );
+        assert_eq!(
+            actor(
+                "我们完全有信心、有能力把这些制度的优势和特点充分地发挥出来将造福人民。",
+                "将",
+                s
+            ),
+            None
+        );
     }
 }
