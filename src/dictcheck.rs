@@ -12,7 +12,9 @@
 //! - a deadline pattern's example must have a deadline found by that pattern;
 //! - a date pattern's example must give the document a date from that pattern;
 //! - a transcript turn pattern's example must open a turn of its layout, with a label;
-//! - a filler's example must lose that filler when the words of a transcript are tidied.
+//! - a filler's example must lose that filler when the words of a transcript are tidied;
+//! - in a task section, a Chinese word of ability, degree, modifier or demonstrative must stop
+//!   its example's command verb, and an adverbial head must move it past the comma.
 
 use std::collections::HashMap;
 
@@ -384,6 +386,31 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                 &w.origin,
                 format!(
                     "in a task section its example {example:?} should give no task, and {without:?} one"
+                ),
+            );
+        }
+    }
+    // An adverbial head makes the command verb after the comma the command: in a task
+    // section the example's task is cited there, and without the word at a verb before it.
+    for w in dict
+        .words
+        .iter()
+        .filter(|w| mine(&w.origin.file) && w.class == "adverbial-head" && w.example.is_some())
+    {
+        let example = w.example.as_deref().unwrap_or_default();
+        let after_comma = |sentence: &str| {
+            let text = format!("二、主要任务\n{sentence}\n");
+            let body = text.find(sentence).unwrap_or(0);
+            let comma = body + sentence.find('，').unwrap_or(0);
+            let ex = ex.extract(&Document::from_text("example", text.clone()));
+            ex.tasks.first().map(|t| t.trigger.start > comma)
+        };
+        let without = example.replacen(w.word.as_str(), "", 1);
+        if after_comma(example) != Some(true) || after_comma(&without) != Some(false) {
+            say(
+                &w.origin,
+                format!(
+                    "in a task section its example {example:?} should command after its comma, and {without:?} before it"
                 ),
             );
         }

@@ -527,6 +527,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "modifier-mark",
     "degree",
     "demonstrative",
+    "adverbial-head",
     "open-end",
     "not-actor",
     "time",

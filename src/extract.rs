@@ -162,6 +162,9 @@ pub struct Extractor {
     /// Chinese demonstratives: one opening a sentence with a copula in its first clause
     /// makes the whole sentence a description ("这是……的重要保证").
     demonstratives: Vec<String>,
+    /// Chinese adverbial heads: a clause that opens with one and ends at a comma is an
+    /// adverbial ("针对……重点检查事项，"), and its verbs are not the command.
+    adverbial_heads: Vec<String>,
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
     new_duties: Vec<String>,
     adverbs: Vec<String>,
@@ -324,6 +327,7 @@ impl Extractor {
             modifier_marks: dict.word_list(Lang::Zh, "modifier-mark"),
             degrees: dict.word_list(Lang::Zh, "degree"),
             demonstratives: dict.word_list(Lang::Zh, "demonstrative"),
+            adverbial_heads: dict.word_list(Lang::Zh, "adverbial-head"),
             new_duties: dict.word_list(Lang::Zh, "new-duty"),
             copulas: dict.word_list(Lang::Zh, "copula"),
             adverbs: dict
@@ -683,6 +687,20 @@ impl Extractor {
             .any(|next| self.copulas.iter().any(|c| next.starts_with(c.as_str())))
     }
 
+    /// True when `verb` sits in a clause (a list joined by 、 counts as one) that opens with
+    /// an adverbial head and ends at a comma: an adverbial ("按照……原则，", "针对……，").
+    fn in_adverbial_clause(&self, view: &str, verb: Span, body: usize) -> bool {
+        let start = list_start(view, verb).max(body);
+        let end = view[verb.end..]
+            .find(|c: char| c != '、' && CLAUSE_END.contains(&c))
+            .map_or(view.len(), |k| verb.end + k);
+        view[end..].starts_with(['，', ','])
+            && self
+                .adverbial_heads
+                .iter()
+                .any(|p| view[start..].trim_start().starts_with(p.as_str()))
+    }
+
     /// True when a copula stands as a word of its own in `view[from..to]`, other than the
     /// 是 of an adverb (特别是, 尤其是).
     fn copula_between(&self, ctx: &Context<'_>, view: &str, from: usize, to: usize) -> bool {
@@ -837,6 +855,9 @@ impl Extractor {
                         // "在促进经济增长中", "在发展经济的同时": after 在 the deed is an
                         // adverbial's.
                         && !view[..verb.start].ends_with('在')
+                        // "针对……重点检查事项，分别制定……": so is a deed in a clause that an
+                        // adverbial head opens and a comma closes.
+                        && !self.in_adverbial_clause(view, verb, unit.body)
                         // "治理有效是基础": the deed is the subject of a copula after it.
                         && !self.copula_between(&ctx, view, verb.end, clause.end)
                         // "一定能够按期完成", "只有……才能发展……、发展……": what can
