@@ -14,7 +14,8 @@
 //!   opens a task section, `section-goal` (工作目标, 总体要求) a goal section, and
 //!   `section-background` (基本情况, 工作回顾) a background one; a numbered Chinese heading
 //!   that opens with a command verb (五、贯彻新发展理念……) opens a task section unless a
-//!   background one holds it; other headings inherit. An
+//!   background one holds it or it names a topic (a short heading ending with a `title-noun`:
+//!   一、例会参加人员); other headings inherit. An
 //!   `opener` phrase (通知如下), or a title that names a body of rules (a `rule-title`
 //!   ending: ……管理条例, ……实施办法), puts the rest of the document in task mode, until a
 //!   title line without a marker begins the next piece of a collection. Such titles are
@@ -235,6 +236,21 @@ impl SectionWalk<'_> {
                 self.stack.clear();
             }
             let parent = self.stack.last().map(|e| e.1).unwrap_or(self.root);
+            // "一、检查时间", "一、例会参加人员": a short heading that ends with a title noun
+            // names a topic; unless a command verb opens it ("一、落实工作要求"), it commands
+            // nothing and opens no section of commands.
+            let bare = body.trim_end_matches(['。', '.']);
+            let chars = bare.chars().count();
+            let topic = structure
+                .title_nouns
+                .iter()
+                .any(|n| bare.ends_with(n.as_str()))
+                && (chars <= 4
+                    || (chars <= 8
+                        && structure
+                            .zh_verbs_in(bare, 0)
+                            .next()
+                            .is_none_or(|v| v.start > 0)));
             let mode = match named {
                 Some(n) => n.0,
                 // "五、贯彻新发展理念，建设现代化经济体系": a numbered heading that is
@@ -242,19 +258,13 @@ impl SectionWalk<'_> {
                 // holds it. (An unnumbered title is the name of a piece, not a command.)
                 None if style.is_some()
                     && parent == Mode::Plain
+                    && !topic
                     && structure.opens_with_zh_verb(body) =>
                 {
                     Mode::Task
                 }
                 None => parent,
             };
-            let bare = body.trim_end_matches(['。', '.']);
-            let chars = bare.chars().count();
-            let topic = chars <= 4
-                && structure
-                    .title_nouns
-                    .iter()
-                    .any(|n| bare.ends_with(n.as_str()));
             place.section_title = named.is_some_and(|n| n.1 && chars <= 12) || topic;
             place.mode = mode;
             self.stack.push((key, mode));

@@ -776,3 +776,21 @@ fn descriptions_in_a_task_section_command_nothing() {
     );
     assert_eq!(f.sentences(), ["优化投资结构。"]);
 }
+
+#[test]
+fn a_body_of_rules_titled_zhidu_lists_duties() {
+    // Written for the test: under a title ending with 制度, numbered items that open with a
+    // command verb are duties; "一、值班参加人员" names a topic, "适用范围" whom the rules
+    // bind, and 全年 in "全年不得少于12次" is a time, not a party.
+    let f = Found::new(
+        "安全生产值班制度\n一、值班参加人员\n1、各部门负责人。\n二、适用范围\n泰山旅游发展集团各部门、各岗位人员。\n三、值班内容\n1、传达和学习上级有关安全生产的会议精神。\n2、值班检查每月开展一次，全年不得少于12次。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "1、传达和学习上级有关安全生产的会议精神。",
+            "2、值班检查每月开展一次，全年不得少于12次。"
+        ]
+    );
+    assert_eq!(f.actors(), [None, None]);
+}
