@@ -165,6 +165,8 @@ pub struct Extractor {
     /// Chinese adverbial heads: a clause that opens with one and ends at a comma is an
     /// adverbial ("针对……重点检查事项，"), and its verbs are not the command.
     adverbial_heads: Vec<String>,
+    /// Words that end a Chinese document's title (通知, 意见, 方案 ...).
+    title_ends: Vec<String>,
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
     new_duties: Vec<String>,
     adverbs: Vec<String>,
@@ -328,6 +330,7 @@ impl Extractor {
             degrees: dict.word_list(Lang::Zh, "degree"),
             demonstratives: dict.word_list(Lang::Zh, "demonstrative"),
             adverbial_heads: dict.word_list(Lang::Zh, "adverbial-head"),
+            title_ends: dict.word_list(Lang::Zh, "title-end"),
             new_duties: dict.word_list(Lang::Zh, "new-duty"),
             copulas: dict.word_list(Lang::Zh, "copula"),
             adverbs: dict
@@ -569,6 +572,18 @@ impl Extractor {
                     // A title between blank lines ("What the government will do in 2017")
                     // announces a plan; it commits no one.
                     trigs.retain(|t| t.modality != Modality::Commitment);
+                }
+                if unit.lang == Lang::Zh && place.heading && place.marker.is_none() {
+                    // "关于切实做好消防安全防控工作的紧急通知": a document's title names it;
+                    // the 切实 in it orders nothing.
+                    let title = unit.view.text[unit.body..]
+                        .trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '*');
+                    if title.starts_with("关于")
+                        && self.title_ends.iter().any(|w| title.ends_with(w.as_str()))
+                    {
+                        carry = None;
+                        continue;
+                    }
                 }
                 // "(11) Review the systems; and develop the programs;", "We will pilot ...;
                 // accelerate ...;": an English clause after a semicolon, in the same

@@ -794,3 +794,13 @@ fn a_body_of_rules_titled_zhidu_lists_duties() {
     );
     assert_eq!(f.actors(), [None, None]);
 }
+
+#[test]
+fn a_notices_title_orders_nothing() {
+    // Written for the test: 切实 in the title "关于切实做好……的通知" names the notice; the
+    // same words in its body command.
+    let f = Found::new(
+        "关于切实做好汛期安全防范工作的通知\n\n各部门：\n\n各部门要切实做好汛期安全防范工作。\n",
+    );
+    assert_eq!(f.sentences(), ["各部门要切实做好汛期安全防范工作。"]);
+}
