@@ -466,6 +466,44 @@ impl Actors {
     }
 
     fn en_subject(&self, view: &str, from: usize, to: usize) -> Option<Span> {
+        let found = self.en_subject_in_clause(view, from, to)?;
+        // "Section 5. Special Requirements for Legislative Proposals Executive departments
+        // and agencies shall": a section's title glued to its first sentence, with no
+        // determiner to show where the subject starts. The subject is the capitalized word
+        // before the first lower-case word of content, when a title of two words or more
+        // stands before it.
+        let head = view.trim_start();
+        if !(head.starts_with("Section ") || head.starts_with("Sec. ")) {
+            return Some(found);
+        }
+        let t = found.of(view);
+        let words: Vec<(usize, &str)> = t
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+            .collect();
+        let content = words.iter().position(|(_, w)| {
+            w.len() > 3
+                && w.starts_with(|c: char| c.is_lowercase())
+                && !self.en_subordinators.contains(*w)
+        });
+        // A subject that opens with a determiner was already cut at it ("... The Small
+        // Business Administration officials").
+        let determined = words
+            .first()
+            .is_some_and(|(_, w)| self.en_determiners.contains(&w.to_lowercase()));
+        match content {
+            Some(i)
+                if !determined
+                    && i >= 3
+                    && words[i - 1].1.starts_with(|c: char| c.is_uppercase()) =>
+            {
+                Some(Span::new(found.start + words[i - 1].0, found.end))
+            }
+            _ => Some(found),
+        }
+    }
+
+    fn en_subject_in_clause(&self, view: &str, from: usize, to: usize) -> Option<Span> {
         let region = &view[from..to];
         // Comma-chunks, left to right: (start, end) in `region`.
         let mut chunks = Vec::new();
@@ -1109,6 +1147,25 @@ mod tests {
         assert_eq!(
             actor("The agency that issued the rule must review it.", "must", s).as_deref(),
             Some("The agency that issued the rule")
+        );
+        // A section's title glued to its first sentence, with no determiner after it.
+        assert_eq!(
+            actor(
+                "Section 5. Requirements for Legislative Proposals Executive departments and agencies shall not submit it.",
+                "shall",
+                s
+            )
+            .as_deref(),
+            Some("Executive departments and agencies")
+        );
+        assert_eq!(
+            actor(
+                "Section 6. The Small Business Administration officials shall act.",
+                "shall",
+                s
+            )
+            .as_deref(),
+            Some("The Small Business Administration officials")
         );
         // The comma of a date does not end the subject.
         assert_eq!(
