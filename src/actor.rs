@@ -567,7 +567,18 @@ impl Actors {
                 let mut object_of_adverbial = false;
                 while first > 0 {
                     let p = region[chunks[first - 1].0..chunks[first - 1].1].trim();
-                    if p.is_empty() || p.split_whitespace().count() > 8 {
+                    if p.is_empty() {
+                        break;
+                    }
+                    if p.split_whitespace().count() > 8 {
+                        // "The head of each agency that administers a loan, insurance, or
+                        // benefit program shall": the list is the object of a relative
+                        // clause, and the long chunk before it holds the subject.
+                        if [" that ", " which ", " who "].iter().any(|w| p.contains(w))
+                            && !self.is_adverbial(p)
+                        {
+                            first -= 1;
+                        }
                         break;
                     }
                     if self.is_adverbial(after_list_conjunction(p)) {
@@ -1147,6 +1158,18 @@ mod tests {
         assert_eq!(
             actor("The agency that issued the rule must review it.", "must", s).as_deref(),
             Some("The agency that issued the rule")
+        );
+        // A list inside a relative clause of a long subject.
+        assert_eq!(
+            actor(
+                "The head of each department and agency that administers a loan, insurance, or benefit program shall coordinate.",
+                "shall",
+                s
+            )
+            .as_deref(),
+            Some(
+                "The head of each department and agency that administers a loan, insurance, or benefit program"
+            )
         );
         // A section's title glued to its first sentence, with no determiner after it.
         assert_eq!(
