@@ -197,6 +197,64 @@ impl Actors {
         let clause = region.rfind(ZH_CLAUSE).map_or(0, |k| {
             k + region[k..].chars().next().map_or(0, char::len_utf8)
         });
+        // "国家机关和事业单位，要坚决停止……": the party stands as a topic before a comma, and
+        // the trigger opens the next clause (after at most an adverb: ，都要).
+        let lead = region[clause..].trim();
+        if clause > 0
+            && region[..clause].ends_with(['，', ','])
+            && (lead.is_empty() || self.zh_adverbs.iter().any(|a| lead == a.as_str()))
+        {
+            // Only a clause that is a party and nothing else: it ends with a party word or is
+            // a plural pronoun, and holds no command verb ("履行好政府，" is a deed,
+            // "我国水资源短缺，" a statement).
+            // It must open the sentence: "……，动员群众，切实……" lists deeds.
+            let comma = clause
+                - region[..clause]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8);
+            let topic = region[..comma].trim();
+            let named = self
+                .zh_party_tails
+                .iter()
+                .any(|w| topic.ends_with(w.as_str()))
+                || self
+                    .zh_party_heads
+                    .iter()
+                    .any(|h| h.ends_with('们') && topic == h.as_str());
+            // Where the sentence (or its list marker, or a speaker's colon) ends.
+            let opens = view[..from]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '）' | ')' | '、' | '：' | ':' | '.' | '．'));
+            if !named
+                || !opens
+                || topic.starts_with('有')
+                || topic.starts_with("没有")
+                || self
+                    .zh_adverbs
+                    .iter()
+                    .any(|a| a.chars().count() >= 2 && topic.starts_with(a.as_str()))
+                || topic.contains(ZH_CLAUSE)
+                || topic.contains(['在', '了'])
+                || self.zh_verbs.iter().any(|v| topic.contains(v.as_str()))
+                || self.opens_with_deed(topic)
+            {
+                return None;
+            }
+            return self
+                .zh_subject_in_clause(view, from, from + comma)
+                .filter(|a| a.of(view) == topic && self.is_party(topic));
+        }
+        self.zh_subject_in_clause(view, from, to)
+    }
+
+    fn zh_subject_in_clause(&self, view: &str, from: usize, to: usize) -> Option<Span> {
+        let region = &view[from..to];
+        let clause = region.rfind(ZH_CLAUSE).map_or(0, |k| {
+            k + region[k..].chars().next().map_or(0, char::len_utf8)
+        });
         let (mut s, mut e) = (from + clause, to);
         let trim = |s: &mut usize, e: &mut usize| {
             let t = &view[*s..*e];

@@ -804,3 +804,20 @@ fn a_notices_title_orders_nothing() {
     );
     assert_eq!(f.sentences(), ["各部门要切实做好汛期安全防范工作。"]);
 }
+
+#[test]
+fn a_party_as_topic_before_a_comma_is_the_actor() {
+    // Written for the test: "X，要……" names X when X opens the sentence and is a party and
+    // nothing else; an adverbial, a deed or a later clause before the comma names no one.
+    let f = Found::new(
+        "各县区应急管理部门，要立即开展检查。\n对重点企业，要逐一检查。\n大力培养年轻干部，要注重实绩。\n会议强调，要加强值守，要关心基层干部，要及时报告。\n",
+    );
+    assert_eq!(f.actors(), [Some("各县区应急管理部门"), None, None, None]);
+}
+
+#[test]
+fn a_time_word_after_the_speakers_name_is_not_part_of_it() {
+    // Written for the test: 最近, 此前, 多次 between the name and 指出 say when or how often.
+    let f = Found::new("李明同志最近指出，要加强值守。\n王华多次强调，要及时报告。\n");
+    assert_eq!(f.speakers(), [Some("李明"), Some("王华")]);
+}
