@@ -572,7 +572,10 @@ impl Actors {
         let mut prev = ' ';
         for (k, c) in region.char_indices() {
             let reference = match c {
-                '(' if prev.is_alphanumeric() || matches!(prev, ')' | '-') => {
+                '(' if prev.is_alphanumeric()
+                    || matches!(prev, ')' | '-')
+                    || is_acronym_aside(&region[k + 1..]) =>
+                {
                     glued += 1;
                     true
                 }
@@ -784,7 +787,11 @@ impl Actors {
         }
         let words = t.split_whitespace().count();
         let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
-        if words > 14 || first == "there" || first == "which" || first == "who" {
+        // Two named offices joined by "and" run longer ("The Assistant to the President for
+        // National Security Affairs (APNSA) and the Assistant to the President for Economic
+        // Policy (APEP) shall").
+        let limit = if t.contains(" and the ") { 24 } else { 14 };
+        if words > limit || first == "there" || first == "which" || first == "who" {
             return None;
         }
         Some(Span::new(s, s + t.len()))
@@ -900,6 +907,20 @@ impl Actors {
         };
         (end > 0 && !passive).then(|| Span::new(s, s + end))
     }
+}
+
+/// True when `after` (the text after an opening parenthesis) is a short acronym and its
+/// closing parenthesis: "(APNSA)", "(NIST)". Such an aside belongs to the name before it.
+fn is_acronym_aside(after: &str) -> bool {
+    let Some(end) = after.find(')') else {
+        return false;
+    };
+    let inner = &after[..end];
+    (2..=12).contains(&inner.len())
+        && inner.starts_with(|c: char| c.is_ascii_uppercase())
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'))
 }
 
 /// True when the comma at `k` sits inside a date written "January 20, 2009": a capitalized
@@ -1216,6 +1237,18 @@ mod tests {
         assert_eq!(
             actor("The agency that issued the rule must review it.", "must", s).as_deref(),
             Some("The agency that issued the rule")
+        );
+        // Two offices, each with its acronym, joined by "and".
+        assert_eq!(
+            actor(
+                "The Assistant to the President for National Security Affairs (APNSA) and the Assistant to the President for Economic Policy (APEP) shall coordinate it.",
+                "shall",
+                s
+            )
+            .as_deref(),
+            Some(
+                "The Assistant to the President for National Security Affairs (APNSA) and the Assistant to the President for Economic Policy (APEP)"
+            )
         );
         // A list inside a relative clause of a long subject.
         assert_eq!(

@@ -541,6 +541,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "participle",
     "determiner",
     "relative",
+    "clause-subject",
     "list-preposition",
     "event",
     "not-speaker",

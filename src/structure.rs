@@ -332,6 +332,7 @@ pub struct Structure {
     en_auxiliaries: HashSet<String>,
     /// Words that open a relative clause ("which", "that").
     en_relatives: HashSet<String>,
+    en_clause_subjects: HashSet<String>,
     /// One adverb or joining word before a command verb, with its comma ("subsequently, ").
     en_adverbs: LazyRegex,
 }
@@ -401,6 +402,7 @@ impl Structure {
         };
         let en_auxiliaries = en_set("auxiliary");
         let en_relatives = en_set("relative");
+        let en_clause_subjects = en_set("clause-subject");
         let both = |class| -> Vec<String> {
             dict.words_of(Lang::Zh, class)
                 .chain(dict.words_of(Lang::En, class))
@@ -425,6 +427,7 @@ impl Structure {
             en_subordinators,
             en_auxiliaries,
             en_relatives,
+            en_clause_subjects,
             en_adverbs: LazyRegex::new(
                 r"^(?:\w+ly|also|further|then|and|or|to),?\s+",
                 REGEX_SIZE_LIMIT,
@@ -595,13 +598,24 @@ impl Structure {
         while !view.is_char_boundary(end) {
             end -= 1;
         }
-        view[from..end]
-            .match_indices(',')
-            .map(|(k, _)| from + k + 1)
-            .find_map(|at| {
-                let skip = view[at..].len() - view[at..].trim_start().len();
-                self.en_verb_at(view, at + skip).ok()
-            })
+        // The search ends where a main clause with a subject begins ("When ..., it is in
+        // the national interest to ..., or use of ..." commands nothing).
+        for (k, _) in view[from..end].match_indices(',') {
+            let at = from + k + 1;
+            let skip = view[at..].len() - view[at..].trim_start().len();
+            if let Ok(verb) = self.en_verb_at(view, at + skip) {
+                return Some(verb);
+            }
+            let word = view[at + skip..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if self.en_clause_subjects.contains(&word) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The command verb at `from`, after any adverbs; else where the adverbs end.

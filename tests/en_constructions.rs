@@ -526,3 +526,17 @@ fn a_work_reports_run_in_imperatives_under_its_areas_of_work() {
     );
     assert_eq!(f.triggers(), ["Take", "will", "will"]);
 }
+
+#[test]
+fn a_main_clause_with_a_subject_ends_the_search_for_a_command_verb() {
+    // Written for the test: under an objectives heading, "When ..., it is in the national
+    // interest to act ..., or use of ..." has a subject, so its "use" commands nothing; an
+    // adverbial before a bare command still leaves the command.
+    let f = Found::new(
+        "Objectives\n\nWhen records are lost, damaged, or stolen, it is in the public interest to act through audits, reviews, or use of other tools.\n\nWhen records are lost, report the loss to the Archivist.\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["When records are lost, report the loss to the Archivist."]
+    );
+}
