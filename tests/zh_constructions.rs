@@ -821,3 +821,13 @@ fn a_time_word_after_the_speakers_name_is_not_part_of_it() {
     let f = Found::new("李明同志最近指出，要加强值守。\n王华多次强调，要及时报告。\n");
     assert_eq!(f.speakers(), [Some("李明"), Some("王华")]);
 }
+
+#[test]
+fn a_companys_grid_units_are_parties() {
+    // Written for the test: 网格 (a unit of grid management) ends a party.
+    let f = Found::new("请各部门、各店铺、各网格做好自查。\n网格员所在网格要加强巡查。\n");
+    assert_eq!(
+        f.actors(),
+        [Some("各部门、各店铺、各网格"), Some("网格员所在网格")]
+    );
+}
