@@ -850,6 +850,36 @@ impl Extractor {
                 {
                     return None;
                 }
+                // "二、隐患排查整治", "1、年终考核": a heading that ends with its verbs and does
+                // not open with one names a topic (a deed as a noun); a command puts the verb
+                // first ("一、排查整治隐患").
+                if place.heading {
+                    let title = view[unit.body..].trim().trim_end_matches(['。', '.']);
+                    let at = unit.body
+                        + (view[unit.body..].len() - view[unit.body..].trim_start().len());
+                    let verbs: Vec<Span> = self.structure.zh_verbs_in(view, unit.body).collect();
+                    let ends_with_verb = verbs
+                        .iter()
+                        .any(|v| v.end == at + title.len() && v.start > at);
+                    // What stands before the first verb, past a list marker: nothing or an
+                    // adverb ("一、快速抓好问题整改") makes a command.
+                    let before = verbs.first().map_or("", |v| {
+                        view[at..v.start].trim_start_matches(|c: char| {
+                            c.is_whitespace()
+                                || c.is_ascii_digit()
+                                || "一二三四五六七八九十（）()、.．第条".contains(c)
+                        })
+                    });
+                    let commands = before.is_empty()
+                        || self.adverbs.iter().any(|a| before == a.as_str())
+                        || before.ends_with('地');
+                    // Only a short title of one phrase: "（一）搞好宏观调控，保持……发展"
+                    // commands.
+                    let short = title.chars().count() <= 12 && !title.contains(['，', ',']);
+                    if ends_with_verb && short && !commands {
+                        return None;
+                    }
+                }
                 // The first command verb that is a word of its own, outside a blocked span
                 // ("……的，" topics) and with no copula in its clause ("X是……", "……是基础").
                 self.structure.zh_verbs_in(view, unit.body).find(|&verb| {

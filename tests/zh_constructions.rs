@@ -831,3 +831,16 @@ fn a_companys_grid_units_are_parties() {
         [Some("各部门、各店铺、各网格"), Some("网格员所在网格")]
     );
 }
+
+#[test]
+fn a_heading_that_ends_with_its_verb_names_a_topic() {
+    // Written for the test: "年终考核" and "隐患排查整治" name deeds as topics; a command
+    // puts its verb first, perhaps after an adverb ("快速抓好问题整改").
+    let f = Found::new(
+        "二、主要任务\n（一）年终考核\n（二）快速抓好问题整改\n（三）隐患排查整治\n（四）排查整治隐患\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["（二）快速抓好问题整改", "（四）排查整治隐患"]
+    );
+}
