@@ -542,6 +542,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "determiner",
     "relative",
     "clause-subject",
+    "honorific",
     "list-preposition",
     "event",
     "not-speaker",

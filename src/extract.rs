@@ -174,6 +174,8 @@ pub struct Extractor {
     speaker_names: HashMap<String, String>,
     /// Turn labels that stand for whoever answers (答, A).
     answer_labels: Vec<String>,
+    /// Titles that, before a surname, make a turn label stand for a person ("MS. PSAKI").
+    honorifics: Vec<String>,
     keep_analysis: bool,
 }
 
@@ -340,6 +342,10 @@ impl Extractor {
                 .collect(),
             turns: Arc::new(TurnPatterns::new(&dict)),
             speaker_names: HashMap::new(),
+            honorifics: dict
+                .words_of(Lang::En, "honorific")
+                .map(str::to_lowercase)
+                .collect(),
             answer_labels: dict
                 .words_of(Lang::Zh, "answer-label")
                 .chain(dict.words_of(Lang::En, "answer-label"))
@@ -373,8 +379,29 @@ impl Extractor {
         }
         match document {
             Some(d) if self.answer_labels.iter().any(|a| a == label) => d.name.clone(),
+            // "MS. PSAKI" in the briefing of "Jen Psaki": a title and the surname of the
+            // person the heading names.
+            Some(d)
+                if self.titled_surname(label).is_some_and(|surname| {
+                    d.name
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|last| last.eq_ignore_ascii_case(surname))
+                }) =>
+            {
+                d.name.clone()
+            }
             _ => Arc::from(label),
         }
+    }
+
+    /// The surname of a turn label made of a title and a surname ("MS. PSAKI", "Secretary
+    /// Blinken").
+    fn titled_surname<'l>(&self, label: &'l str) -> Option<&'l str> {
+        let mut words = label.split_whitespace();
+        let title = words.next()?.trim_end_matches('.').to_lowercase();
+        let surname = words.next()?;
+        (words.next().is_none() && self.honorifics.contains(&title)).then_some(surname)
     }
 
     /// The dictionary in use.

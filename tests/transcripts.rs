@@ -359,3 +359,19 @@ fn an_answer_label_speaks_for_the_spokesperson_of_the_heading() {
     // Without a heading that names anyone, the label is all there is.
     assert_eq!(speakers(body), ["答", "答", "主持人"]);
 }
+
+#[test]
+fn a_titled_surname_speaks_for_the_person_the_heading_names() {
+    // Written for the test: "MS. PSAKI:" in "Press Briefing by Press Secretary Jen Psaki" is
+    // reported as Jen Psaki; a label with another surname stays as written.
+    let ex = Extractor::with_defaults().unwrap();
+    let text = "Press Briefing by Press Secretary Jen Psaki, March 3, 2031\n\nMS. PSAKI: Each agency must submit a report within 100 days.\n\nQ: Will schools reopen?\n\nMS. PSAKI: Schools should follow the guidance.\n\nMR. KLAIN: Agencies should report weekly.\n";
+    let doc = load_bytes("briefing.txt", text);
+    let found = ex.extract(&doc);
+    let speakers: Vec<&str> = found
+        .tasks
+        .iter()
+        .map(|t| t.speaker.as_deref().unwrap_or_default())
+        .collect();
+    assert_eq!(speakers, ["Jen Psaki", "Jen Psaki", "MR. KLAIN"]);
+}
