@@ -374,4 +374,13 @@ fn a_titled_surname_speaks_for_the_person_the_heading_names() {
         .map(|t| t.speaker.as_deref().unwrap_or_default())
         .collect();
     assert_eq!(speakers, ["Jen Psaki", "Jen Psaki", "MR. KLAIN"]);
+    // A byline line "Name, Department Spokesperson" names the person too.
+    let text = "Department Press Briefing - March 3, 2031\n\nNed Price, Department Spokesperson\n\nMR PRICE: Travelers should check the advisories.\n\nQUESTION: Thank you.\n\nMR PRICE: Citizens must register with the consulate.\n";
+    let found = ex.extract(&load_bytes("dos.txt", text));
+    let speakers: Vec<&str> = found
+        .tasks
+        .iter()
+        .map(|t| t.speaker.as_deref().unwrap_or_default())
+        .collect();
+    assert_eq!(speakers, ["Ned Price", "Ned Price"]);
 }
