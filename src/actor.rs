@@ -50,6 +50,8 @@ pub struct Actors {
     zh_party_tails: Vec<String>,
     /// The party tails in one automaton, for [`Actors::party_prefix`].
     zh_party_tail_finder: OnceLock<Option<AhoCorasick>>,
+    /// The Chinese command verbs as one automaton, built on first use.
+    zh_verb_finder: OnceLock<Option<AhoCorasick>>,
     zh_verbs: Vec<String>,
     en_verbs: HashSet<String>,
 }
@@ -86,6 +88,7 @@ impl Actors {
         let zh_party_tails = zh("party-tail");
         Actors {
             zh_party_tail_finder: OnceLock::new(),
+            zh_verb_finder: OnceLock::new(),
             zh_party_tails,
             en_subordinators: en("subordinator"),
             en_adverbs: en("adverb"),
@@ -238,7 +241,7 @@ impl Actors {
                     .any(|a| a.chars().count() >= 2 && topic.starts_with(a.as_str()))
                 || topic.contains(ZH_CLAUSE)
                 || topic.contains(['在', '了'])
-                || self.zh_verbs.iter().any(|v| topic.contains(v.as_str()))
+                || self.holds_zh_verb(topic)
                 || self.opens_with_deed(topic)
             {
                 return None;
@@ -359,9 +362,13 @@ impl Actors {
     /// a deed, not a party. A verb glued to a party word names one (检查组, 领导干部), as
     /// does a verb that is a party word itself (组织).
     fn opens_with_deed(&self, t: &str) -> bool {
-        self.zh_verbs
-            .iter()
-            .any(|v| t.len() > v.len() && !self.zh_party_tails.contains(v) && self.verb_opens(t, v))
+        // Cheapest test first: the party-word list is long, and few verbs open `t`.
+        self.zh_verbs.iter().any(|v| {
+            t.len() > v.len()
+                && t.starts_with(v.as_str())
+                && !self.zh_party_tails.contains(v)
+                && self.verb_opens(t, v)
+        })
     }
 
     /// True when `t` opens with the command verb `v`, not glued to a party word after it (a
@@ -428,6 +435,14 @@ impl Actors {
             .flat_map(move |f| f.find_overlapping_iter(&t[..limit]))
             .map(|m| m.end())
             .filter(move |&n| t[..n].chars().count() >= 2)
+    }
+
+    /// True when `t` holds a Chinese command verb anywhere.
+    fn holds_zh_verb(&self, t: &str) -> bool {
+        self.zh_verb_finder
+            .get_or_init(|| AhoCorasick::new(&self.zh_verbs).ok())
+            .as_ref()
+            .is_some_and(|f| f.is_match(t))
     }
 
     /// True when `t` opens with an adverb, a time word or a preposition of time or place.
