@@ -1170,13 +1170,26 @@ fn split_at_turns(doc: &Document, sentences: Vec<Sentence>) -> Vec<Sentence> {
 
 /// The clause around `span`: from the last clause break before it to the next after it.
 fn clause_around(view: &str, span: Span) -> Span {
-    let start = view[..span.start].rfind(CLAUSE_END).map_or(0, |k| {
-        k + view[k..].chars().next().map_or(0, char::len_utf8)
-    });
+    // A plain loop over the characters: the slice-of-chars pattern cost three times as much
+    // once the function was no longer inlined.
+    let start = view[..span.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_clause_end(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let end = view[span.end..]
-        .find(CLAUSE_END)
-        .map_or(view.len(), |k| span.end + k);
+        .char_indices()
+        .find(|&(_, c)| is_clause_end(c))
+        .map_or(view.len(), |(k, _)| span.end + k);
     Span::new(start, end)
+}
+
+/// True for the characters of [`CLAUSE_END`].
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '。' | '.' | '！' | '!' | '？' | '?' | '：' | ':' | '、'
+    )
 }
 
 /// Where the clause of `span` starts when a list joined by 、 counts as one clause.
@@ -1268,5 +1281,17 @@ impl Unit<'_> {
                 candidate: *c,
                 dropped: *d,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_clause_end_holds_the_characters_of_clause_end_and_no_other() {
+        assert!(CLAUSE_END.iter().all(|&c| is_clause_end(c)));
+        let n = ('\u{0}'..='\u{FFFF}').filter(|&c| is_clause_end(c)).count();
+        assert_eq!(n, CLAUSE_END.len());
     }
 }
