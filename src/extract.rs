@@ -881,22 +881,17 @@ impl Extractor {
                 // not open with one names a topic (a deed as a noun); a command puts the verb
                 // first ("一、排查整治隐患").
                 if place.heading {
-                    let title = view[unit.body..].trim().trim_end_matches(['。', '.']);
-                    let at = unit.body
-                        + (view[unit.body..].len() - view[unit.body..].trim_start().len());
-                    let verbs: Vec<Span> = self.structure.zh_verbs_in(view, unit.body).collect();
+                    // Past the list marker, which the layout stage found.
+                    let from = unit.view.from_doc(place.body_start).max(unit.body);
+                    let at = from + (view[from..].len() - view[from..].trim_start().len());
+                    let title = view[at..].trim_end().trim_end_matches(['。', '.']);
+                    let verbs: Vec<Span> = self.structure.zh_verbs_in(view, at).collect();
                     let ends_with_verb = verbs
                         .iter()
                         .any(|v| v.end == at + title.len() && v.start > at);
-                    // What stands before the first verb, past a list marker: nothing or an
-                    // adverb ("一、快速抓好问题整改") makes a command.
-                    let before = verbs.first().map_or("", |v| {
-                        view[at..v.start].trim_start_matches(|c: char| {
-                            c.is_whitespace()
-                                || c.is_ascii_digit()
-                                || "一二三四五六七八九十（）()、.．第条".contains(c)
-                        })
-                    });
+                    // What stands before the first verb: nothing or an adverb
+                    // ("一、快速抓好问题整改") makes a command.
+                    let before = verbs.first().map_or("", |v| &view[at..v.start]);
                     let commands = before.is_empty()
                         || self.adverbs.iter().any(|a| before == a.as_str())
                         || before.ends_with('地');
