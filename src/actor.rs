@@ -362,13 +362,10 @@ impl Actors {
     /// a deed, not a party. A verb glued to a party word names one (检查组, 领导干部), as
     /// does a verb that is a party word itself (组织).
     fn opens_with_deed(&self, t: &str) -> bool {
-        // Cheapest test first: the party-word list is long, and few verbs open `t`.
-        self.zh_verbs.iter().any(|v| {
-            t.len() > v.len()
-                && t.starts_with(v.as_str())
-                && !self.zh_party_tails.contains(v)
-                && self.verb_opens(t, v)
-        })
+        // verb_opens first: few verbs open `t`, and the party-word list is long.
+        self.zh_verbs
+            .iter()
+            .any(|v| t.len() > v.len() && self.verb_opens(t, v) && !self.zh_party_tails.contains(v))
     }
 
     /// True when `t` opens with the command verb `v`, not glued to a party word after it (a
@@ -927,7 +924,10 @@ impl Actors {
 /// True when `after` (the text after an opening parenthesis) is a short acronym and its
 /// closing parenthesis: "(APNSA)", "(NIST)". Such an aside belongs to the name before it.
 fn is_acronym_aside(after: &str) -> bool {
-    let Some(end) = after.find(')') else {
+    // Only the first 13 bytes are looked at: a '(' without a ')' soon after is no acronym,
+    // and a long line of them must not be searched to its end for each.
+    let near = &after.as_bytes()[..after.len().min(13)];
+    let Some(end) = near.iter().position(|&b| b == b')') else {
         return false;
     };
     let inner = &after[..end];
