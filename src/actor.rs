@@ -13,7 +13,7 @@
 //! Attributions such as "由X负责" and "（牵头单位：X）" are read by the extraction stage.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::AhoCorasick;
 
@@ -21,6 +21,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::dictionary::{ActorRule, Dictionary};
 use crate::document::{Lang, Span};
+use crate::structure::CommandVerbs;
 
 /// The compiled actor rules.
 #[derive(Debug, Clone)]
@@ -50,9 +51,8 @@ pub struct Actors {
     zh_party_tails: Vec<String>,
     /// The party tails in one automaton, for [`Actors::party_prefix`].
     zh_party_tail_finder: OnceLock<Option<AhoCorasick>>,
-    /// The Chinese command verbs as one automaton, built on first use.
-    zh_verb_finder: OnceLock<Option<AhoCorasick>>,
-    zh_verbs: Vec<String>,
+    /// The Chinese command verbs, with the automaton the layout stage uses too.
+    zh_verbs: Arc<CommandVerbs>,
     en_verbs: HashSet<String>,
 }
 
@@ -88,7 +88,6 @@ impl Actors {
         let zh_party_tails = zh("party-tail");
         Actors {
             zh_party_tail_finder: OnceLock::new(),
-            zh_verb_finder: OnceLock::new(),
             zh_party_tails,
             en_subordinators: en("subordinator"),
             en_adverbs: en("adverb"),
@@ -108,7 +107,7 @@ impl Actors {
             zh_conjunctions: zh("conjunction"),
             zh_times: zh("time"),
             zh_party_heads: zh("party-head"),
-            zh_verbs: zh("verb"),
+            zh_verbs: Arc::new(CommandVerbs::new(dict)),
             en_verbs: dict
                 .words_of(Lang::En, "verb")
                 .flat_map(|v| crate::structure::english_forms(&v.to_lowercase()))
@@ -364,6 +363,7 @@ impl Actors {
     fn opens_with_deed(&self, t: &str) -> bool {
         // verb_opens first: few verbs open `t`, and the party-word list is long.
         self.zh_verbs
+            .list()
             .iter()
             .any(|v| t.len() > v.len() && self.verb_opens(t, v) && !self.zh_party_tails.contains(v))
     }
@@ -434,12 +434,17 @@ impl Actors {
             .filter(move |&n| t[..n].chars().count() >= 2)
     }
 
+    /// Uses `verbs`, the layout stage's command verbs and their automaton
+    /// ([`crate::structure::Structure::command_verbs`], read from the same dictionary),
+    /// instead of building the same automaton again.
+    pub fn sharing_command_verbs(mut self, verbs: Arc<CommandVerbs>) -> Self {
+        self.zh_verbs = verbs;
+        self
+    }
+
     /// True when `t` holds a Chinese command verb anywhere.
     fn holds_zh_verb(&self, t: &str) -> bool {
-        self.zh_verb_finder
-            .get_or_init(|| AhoCorasick::new(&self.zh_verbs).ok())
-            .as_ref()
-            .is_some_and(|f| f.is_match(t))
+        self.zh_verbs.automaton().is_some_and(|f| f.is_match(t))
     }
 
     /// True when `t` opens with an adverb, a time word or a preposition of time or place.
@@ -469,7 +474,12 @@ impl Actors {
                 .find(|v| t.starts_with(v.as_str()))
                 .map(String::len)
         };
-        let verb_at = |t: &str| self.zh_verbs.iter().any(|v| t.starts_with(v.as_str()));
+        let verb_at = |t: &str| {
+            self.zh_verbs
+                .list()
+                .iter()
+                .any(|v| t.starts_with(v.as_str()))
+        };
         loop {
             let rest = &view[from..];
             // Pivot verbs are passed over, the party follows them: "鼓励、引导企业……". A
@@ -518,7 +528,11 @@ impl Actors {
             self.zh_prepositions
                 .iter()
                 .any(|p| after.starts_with(p.as_str()))
-                || self.zh_verbs.iter().any(|v| self.verb_opens(after, v))
+                || self
+                    .zh_verbs
+                    .list()
+                    .iter()
+                    .any(|v| self.verb_opens(after, v))
         };
         let before_deed = ends.iter().copied().find(|&k| opens_deed(k));
         let n = before_deed.or_else(|| ends.iter().copied().max())?;
@@ -528,7 +542,7 @@ impl Actors {
         }
         // A party word that is also a command verb (组织) ends a list of parties only when
         // every item is one: "严禁超能力、超强度、超定员组织生产" lists deeds.
-        let verb_tail = self.zh_verbs.iter().any(|v| t.ends_with(v.as_str()));
+        let verb_tail = self.zh_verbs.list().iter().any(|v| t.ends_with(v.as_str()));
         if verb_tail && t.contains('、') && !t.split('、').all(|item| self.is_party(item)) {
             return None;
         }

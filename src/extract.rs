@@ -323,7 +323,7 @@ impl Extractor {
             checks: check::default_checks(),
             words: Box::new(crate::words::LazyJiebaWords::new(jieba_words)),
             speakers: Speakers::new(&dict)?,
-            actors: Actors::new(&dict),
+            actors: Actors::new(&dict).sharing_command_verbs(structure.command_verbs()),
             deadlines: Deadlines::new(&dict)?,
             dates: Dates::new(&dict)?,
             past: dict.word_list(Lang::Zh, "past"),

@@ -321,10 +321,8 @@ pub struct Structure {
     title_nouns: Vec<String>,
     /// Words that make a title a report of an event (召开, 举行).
     events: Vec<String>,
-    /// The automaton of `zh_verb_list`, built when Chinese text first needs it (`None` if
-    /// it cannot be built: no verbs are found).
-    zh_verbs: OnceLock<Option<AhoCorasick>>,
-    zh_verb_list: Vec<String>,
+    /// The Chinese command verbs, shared with the actor stage.
+    zh_verbs: Arc<CommandVerbs>,
     en_verbs: HashSet<String>,
     /// Words that open an adverbial phrase ("In coordination with ..., develop").
     en_subordinators: HashSet<String>,
@@ -343,6 +341,44 @@ const INTERRUPTION: usize = 8;
 
 /// Headings are at most this many characters after their marker.
 const HEADING_CHARS: usize = 32;
+
+/// The Chinese command verbs (the `verb` words), with one automaton over them built when
+/// Chinese text first needs it. The layout stage and the actor stage share one.
+#[derive(Debug)]
+pub struct CommandVerbs {
+    list: Vec<String>,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl CommandVerbs {
+    /// Reads the `verb` words of `dict`.
+    pub fn new(dict: &Dictionary) -> Self {
+        CommandVerbs {
+            list: dict
+                .words_of(Lang::Zh, "verb")
+                .map(str::to_string)
+                .collect(),
+            automaton: OnceLock::new(),
+        }
+    }
+
+    /// The verbs, as the dictionary lists them.
+    pub fn list(&self) -> &[String] {
+        &self.list
+    }
+
+    /// The automaton (leftmost-longest), or `None` if it cannot be built.
+    pub fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&self.list)
+                    .ok()
+            })
+            .as_ref()
+    }
+}
 
 impl Structure {
     /// Compiles the markers and word lists of `dict`.
@@ -380,10 +416,6 @@ impl Structure {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&section_words)
             .map_err(|e| crate::error::Error::Config(e.to_string()))?;
-        let zh_verb_list: Vec<String> = dict
-            .words_of(Lang::Zh, "verb")
-            .map(str::to_string)
-            .collect();
         let mut en_verbs = HashSet::new();
         for v in dict.words_of(Lang::En, "verb") {
             for form in english_forms(&v.to_lowercase()) {
@@ -421,8 +453,7 @@ impl Structure {
             lead_ins: both("lead-in"),
             title_nouns: both("title-noun"),
             events: both("event"),
-            zh_verbs: OnceLock::new(),
-            zh_verb_list,
+            zh_verbs: Arc::new(CommandVerbs::new(dict)),
             en_verbs,
             en_subordinators,
             en_auxiliaries,
@@ -437,19 +468,17 @@ impl Structure {
 
     /// The automaton of the Chinese command verbs, built on first use.
     fn zh_verb_automaton(&self) -> Option<&AhoCorasick> {
-        self.zh_verbs
-            .get_or_init(|| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&self.zh_verb_list)
-                    .ok()
-            })
-            .as_ref()
+        self.zh_verbs.automaton()
     }
 
     /// The Chinese command verbs, for adding to the word segmenter.
     pub fn zh_verbs(&self) -> &[String] {
-        &self.zh_verb_list
+        self.zh_verbs.list()
+    }
+
+    /// The Chinese command verbs with their automaton, for the actor stage to share.
+    pub fn command_verbs(&self) -> Arc<CommandVerbs> {
+        Arc::clone(&self.zh_verbs)
     }
 
     /// Uses `union`, the segmenter's regex of all marker styles
