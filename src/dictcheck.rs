@@ -14,7 +14,8 @@
 //! - a transcript turn pattern's example must open a turn of its layout, with a label;
 //! - a filler's example must lose that filler when the words of a transcript are tidied;
 //! - in a task section, a Chinese word of ability, degree, modifier or demonstrative must stop
-//!   its example's command verb, and an adverbial head must move it past the comma.
+//!   its example's command verb, and an adverbial head must move it past the comma;
+//! - a heading opener must make its example heading open a section of commands.
 
 use std::collections::HashMap;
 
@@ -411,6 +412,35 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                 &w.origin,
                 format!(
                     "in a task section its example {example:?} should command after its comma, and {without:?} before it"
+                ),
+            );
+        }
+    }
+    // A heading opener makes a numbered heading a command: the bare command under the
+    // example heading is a task, and under the heading without the word it is not.
+    for w in dict
+        .words
+        .iter()
+        .filter(|w| mine(&w.origin.file) && w.class == "heading-opener")
+    {
+        let Some(example) = &w.example else {
+            say(&w.origin, "no example heading".into());
+            continue;
+        };
+        let tasks = |heading: &str| {
+            let text = format!("三、{heading}\n加强市场监管。\n");
+            ex.extract(&Document::from_text("example", text))
+                .tasks
+                .iter()
+                .filter(|t| t.sentence == 1)
+                .count()
+        };
+        let without = example.replacen(w.word.as_str(), "", 1);
+        if tasks(example) != 1 || tasks(&without) != 0 {
+            say(
+                &w.origin,
+                format!(
+                    "under its example heading {example:?} a bare command should be a task, and under {without:?} not"
                 ),
             );
         }

@@ -528,6 +528,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "degree",
     "demonstrative",
     "adverbial-head",
+    "heading-opener",
     "open-end",
     "not-actor",
     "time",

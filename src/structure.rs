@@ -319,6 +319,8 @@ pub struct Structure {
     rule_titles: Vec<String>,
     lead_ins: Vec<String>,
     title_nouns: Vec<String>,
+    /// Words that make a numbered heading a command when they open it (把).
+    heading_openers: Vec<String>,
     /// Words that make a title a report of an event (召开, 举行).
     events: Vec<String>,
     /// The Chinese command verbs, shared with the actor stage.
@@ -452,6 +454,7 @@ impl Structure {
             rule_titles: both("rule-title"),
             lead_ins: both("lead-in"),
             title_nouns: both("title-noun"),
+            heading_openers: both("heading-opener"),
             events: both("event"),
             zh_verbs: Arc::new(CommandVerbs::new(dict)),
             en_verbs,
@@ -593,9 +596,17 @@ impl Structure {
     }
 
     /// True when a Chinese heading opens with a command verb, perhaps after a two-character
-    /// adverb (全面深化, 大力推进).
+    /// adverb (全面深化, 大力推进), or with a heading opener (把).
     fn opens_with_zh_verb(&self, heading: &str) -> bool {
         let heading = heading.trim_start();
+        // "三、把改革开放扎实推向纵深": a disposal construction commands.
+        if self
+            .heading_openers
+            .iter()
+            .any(|w| heading.starts_with(w.as_str()))
+        {
+            return true;
+        }
         let end = heading
             .char_indices()
             .nth(6)
@@ -844,6 +855,15 @@ mod tests {
         assert!(p[2].heading);
         assert_eq!(p[2].mode, Mode::Task);
         assert_eq!(p[s.len() - 1].mode, Mode::Task);
+    }
+
+    #[test]
+    fn a_numbered_heading_opening_with_ba_opens_a_section_of_commands() {
+        let text = "三、把改革开放推向纵深\n深化商事制度改革。\n四、改革开放的成效\n简化登记。";
+        let (s, p) = layout(text);
+        assert_eq!(p[1].mode, Mode::Task);
+        // A heading that is neither a command nor a section word leaves its section plain.
+        assert_eq!(p[s.len() - 1].mode, Mode::Plain);
     }
 
     #[test]
