@@ -344,6 +344,13 @@ fn ends_closed(line: &str) -> bool {
     )
 }
 
+/// The text of a line with the line break after it, if any: a marker alone on its line
+/// ("(A)") is followed by white space there.
+fn with_break(text: &str, line: Span) -> &str {
+    let next = text[line.end..].chars().next().map_or(0, char::len_utf8);
+    &text[line.start..line.end + next]
+}
+
 fn first_char(s: &str) -> char {
     s.chars().next().unwrap_or(' ')
 }
@@ -372,6 +379,19 @@ impl Segmenter {
     ) -> Option<usize> {
         let cur = lines[i];
         let cur_text = cur.content.of(text);
+        // "(A)\nfacilitate collection ...;": a line that holds only a list marker opens the
+        // English item on the next line. (A Chinese "（七）" alone on its line numbers a part;
+        // the paragraph after it is no title.)
+        // (Some markers need the white space after them: here the line break.)
+        let cur_broken = with_break(text, cur.content);
+        if self.marker_len(cur_text) == Some(cur_text.len())
+            || self.marker_len(cur_broken) == Some(cur_broken.len())
+        {
+            let next = lines.get(i + 1)?.content;
+            return (first_char(next.of(text)).is_ascii_alphabetic()
+                && !self.starts_with_marker(with_break(text, next)))
+            .then_some(i + 1);
+        }
         if ends_closed(cur_text) {
             return None;
         }
@@ -397,7 +417,7 @@ impl Segmenter {
         if is_footnote_mark(next_text) {
             return Some(j);
         }
-        if self.starts_with_marker(next_text)
+        if self.starts_with_marker(with_break(text, next.content))
             || next_text.starts_with(['•', '·', '▪', '●', '◦', '-', '—', '*'])
         {
             return None;
@@ -978,6 +998,22 @@ mod tests {
         // A title may end on a capital "A"; it is no wrapped sentence.
         let got = split("Appendix A\nList of Agencies\n");
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_marker_alone_on_its_line_opens_the_english_item_below() {
+        let got = split("to:\n(A)\nfacilitate collection;\n(B)\ncoordinate efforts.\n");
+        assert_eq!(
+            got,
+            [
+                "to:",
+                "(A)\nfacilitate collection;",
+                "(B)\ncoordinate efforts."
+            ]
+        );
+        // A Chinese part number alone on its line is no title of the paragraph below.
+        let got = split("（七）\n扩大的全会指出了方向。\n");
+        assert_eq!(got, ["（七）", "扩大的全会指出了方向。"]);
     }
 
     #[test]
