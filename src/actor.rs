@@ -600,7 +600,7 @@ impl Actors {
             let reference = match c {
                 '(' if prev.is_alphanumeric()
                     || matches!(prev, ')' | '-')
-                    || is_acronym_aside(&region[k + 1..]) =>
+                    || is_name_aside(&region[k + 1..]) =>
                 {
                     glued += 1;
                     true
@@ -936,20 +936,27 @@ impl Actors {
 }
 
 /// True when `after` (the text after an opening parenthesis) is a short acronym and its
-/// closing parenthesis: "(APNSA)", "(NIST)". Such an aside belongs to the name before it.
-fn is_acronym_aside(after: &str) -> bool {
-    // Only the first 13 bytes are looked at: a '(' without a ')' soon after is no acronym,
-    // and a long line of them must not be searched to its end for each.
-    let near = &after.as_bytes()[..after.len().min(13)];
+/// closing parenthesis, "(APNSA)", "(NIST)", or a defined short name, "(the “Director”)".
+/// Such an aside belongs to the name before it.
+fn is_name_aside(after: &str) -> bool {
+    // Only the first 48 bytes are looked at: a '(' without a ')' soon after is no such
+    // aside, and a long line of them must not be searched to its end for each.
+    let near = &after.as_bytes()[..after.len().min(48)];
     let Some(end) = near.iter().position(|&b| b == b')') else {
         return false;
     };
     let inner = &after[..end];
-    (2..=12).contains(&inner.len())
+    let acronym = (2..=12).contains(&inner.len())
         && inner.starts_with(|c: char| c.is_ascii_uppercase())
         && inner
             .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'))
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'));
+    let term = inner.strip_prefix("the ").unwrap_or(inner);
+    let defined = term.len() > 2
+        && term.starts_with(['“', '"'])
+        && term.ends_with(['”', '"'])
+        && !term.contains([',', ';', '(']);
+    acronym || defined
 }
 
 /// True when the comma at `k` sits inside a date written "January 20, 2009": a capitalized
@@ -1278,6 +1285,16 @@ mod tests {
             Some(
                 "The Assistant to the President for National Security Affairs (APNSA) and the Assistant to the President for Economic Policy (APEP)"
             )
+        );
+        // A defined short name in an adverbial's object: the subject stands before it.
+        assert_eq!(
+            actor(
+                "The Assistant to the President, in consultation with the Director of the Office of Management and Budget (the “Director”) and the heads of agencies, shall identify programs.",
+                "shall",
+                s
+            )
+            .as_deref(),
+            Some("The Assistant to the President")
         );
         // A list inside a relative clause of a long subject.
         assert_eq!(
