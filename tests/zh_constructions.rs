@@ -844,3 +844,13 @@ fn a_heading_that_ends_with_its_verb_names_a_topic() {
         ["（二）快速抓好问题整改", "（四）排查整治隐患"]
     );
 }
+
+#[test]
+fn a_forecast_of_where_things_will_stand_is_no_commitment() {
+    // 将处在 / 将处于: "will be in"; the duty before it stays.
+    let f = Found::new(
+        "但是，必须看到人口问题十分严峻，今后几年我国将处在人口出生的高峰。\n明年将举办运动会。\n",
+    );
+    assert_eq!(f.modalities(), ["obligation", "commitment"]);
+    assert_eq!(f.sentences()[1], "明年将举办运动会。");
+}
