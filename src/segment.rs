@@ -344,6 +344,9 @@ fn ends_closed(line: &str) -> bool {
     )
 }
 
+/// The longest line that may hold a list marker alone ("第一百二十三条", "Section 123a.").
+const MARKER_LINE_BYTES: usize = 24;
+
 /// The text of a line with the line break after it, if any: a marker alone on its line
 /// ("(A)") is followed by white space there.
 fn with_break(text: &str, line: Span) -> &str {
@@ -383,9 +386,12 @@ impl Segmenter {
         // English item on the next line. (A Chinese "（七）" alone on its line numbers a part;
         // the paragraph after it is no title.)
         // (Some markers need the white space after them: here the line break.)
+        // (Only a short line is tried: every search spends the marker regex's budget for its
+        // light engines.)
         let cur_broken = with_break(text, cur.content);
-        if self.marker_len(cur_text) == Some(cur_text.len())
-            || self.marker_len(cur_broken) == Some(cur_broken.len())
+        if cur_text.len() <= MARKER_LINE_BYTES
+            && (self.marker_len(cur_text) == Some(cur_text.len())
+                || self.marker_len(cur_broken) == Some(cur_broken.len()))
         {
             let next = lines.get(i + 1)?.content;
             return (first_char(next.of(text)).is_ascii_alphabetic()
