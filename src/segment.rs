@@ -383,20 +383,21 @@ impl Segmenter {
         let cur = lines[i];
         let cur_text = cur.content.of(text);
         // "(A)\nfacilitate collection ...;": a line that holds only a list marker opens the
-        // English item on the next line. (A Chinese "（七）" alone on its line numbers a part;
-        // the paragraph after it is no title.)
-        // (Some markers need the white space after them: here the line break.)
-        // (Only a short line is tried: every search spends the marker regex's budget for its
-        // light engines.)
-        let cur_broken = with_break(text, cur.content);
-        if cur_text.len() <= MARKER_LINE_BYTES
-            && (self.marker_len(cur_text) == Some(cur_text.len())
-                || self.marker_len(cur_broken) == Some(cur_broken.len()))
-        {
-            let next = lines.get(i + 1)?.content;
-            return (first_char(next.of(text)).is_ascii_alphabetic()
-                && !self.starts_with_marker(with_break(text, next)))
-            .then_some(i + 1);
+        // English item on the next line; a Chinese "（七）" alone on its line numbers a part,
+        // and the paragraph after it is no title. The marker is matched with the line break
+        // after it, as some need white space there ("(A) "). Only a short line is tried: each
+        // search spends the marker regex's budget for its light engines.
+        if cur_text.len() <= MARKER_LINE_BYTES {
+            let broken = with_break(text, cur.content);
+            if self
+                .marker_len(broken)
+                .is_some_and(|n| broken[n..].trim().is_empty())
+            {
+                let next = lines.get(i + 1)?.content;
+                return (first_char(next.of(text)).is_ascii_alphabetic()
+                    && !self.starts_with_marker(with_break(text, next)))
+                .then_some(i + 1);
+            }
         }
         if ends_closed(cur_text) {
             return None;
