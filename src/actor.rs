@@ -952,10 +952,12 @@ fn is_name_aside(after: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.'));
     let term = inner.strip_prefix("the ").unwrap_or(inner);
-    let defined = term.len() > 2
-        && term.starts_with(['“', '"'])
-        && term.ends_with(['”', '"'])
-        && !term.contains([',', ';', '(']);
+    let name = term
+        .strip_prefix(['“', '"'])
+        .and_then(|t| t.strip_suffix(['”', '"']));
+    let defined = name.is_some_and(|n| {
+        n.chars().any(char::is_alphabetic) && !n.contains([',', ';', '(', '“', '”', '"'])
+    });
     acronym || defined
 }
 
@@ -984,6 +986,16 @@ fn date_comma(text: &str, k: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asides_that_belong_to_the_name_before_them() {
+        assert!(is_name_aside("NIST) shall"));
+        assert!(is_name_aside("the “Director”) and the heads"));
+        assert!(is_name_aside("\"OMB\") shall"));
+        // Quotes with no name in them, or a clause in parentheses, are no such aside.
+        assert!(!is_name_aside("“”) shall"));
+        assert!(!is_name_aside("as defined in section 3) shall"));
+    }
 
     #[test]
     fn a_not_actor_word_after_a_short_character_does_not_panic() {
