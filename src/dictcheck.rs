@@ -13,8 +13,9 @@
 //! - a date pattern's example must give the document a date from that pattern;
 //! - a transcript turn pattern's example must open a turn of its layout, with a label;
 //! - a filler's example must lose that filler when the words of a transcript are tidied;
-//! - in a task section, a Chinese word of ability, degree, modifier or demonstrative must stop
-//!   its example's command verb, and an adverbial head must move it past the comma;
+//! - in a task section, a Chinese word of ability, degree, modifier, demonstrative, verb
+//!   preposition or title start must stop its example's command verb or trigger, and an
+//!   adverbial head must move it past the comma;
 //! - a heading opener must make its example heading open a section of commands.
 
 use std::collections::HashMap;
@@ -368,7 +369,12 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
         mine(&w.origin.file)
             && matches!(
                 w.class.as_str(),
-                "ability" | "modifier-mark" | "degree" | "demonstrative"
+                "ability"
+                    | "modifier-mark"
+                    | "degree"
+                    | "demonstrative"
+                    | "verb-preposition"
+                    | "title-start"
             )
     }) {
         let Some(example) = &w.example else {

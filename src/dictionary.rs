@@ -529,6 +529,8 @@ pub const WORD_CLASSES: &[&str] = &[
     "demonstrative",
     "adverbial-head",
     "heading-opener",
+    "title-start",
+    "verb-preposition",
     "open-end",
     "not-actor",
     "time",

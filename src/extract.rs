@@ -167,6 +167,10 @@ pub struct Extractor {
     adverbial_heads: Vec<String>,
     /// Words that end a Chinese document's title (通知, 意见, 方案 ...).
     title_ends: Vec<String>,
+    /// Words that open a Chinese document's title (关于).
+    title_starts: Vec<String>,
+    /// Prepositions that make a command verb right after them an adverbial's deed (在).
+    verb_prepositions: Vec<String>,
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
     new_duties: Vec<String>,
     adverbs: Vec<String>,
@@ -329,6 +333,8 @@ impl Extractor {
             demonstratives: dict.word_list(Lang::Zh, "demonstrative"),
             adverbial_heads: dict.word_list(Lang::Zh, "adverbial-head"),
             title_ends: dict.word_list(Lang::Zh, "title-end"),
+            title_starts: dict.word_list(Lang::Zh, "title-start"),
+            verb_prepositions: dict.word_list(Lang::Zh, "verb-preposition"),
             new_duties: dict.word_list(Lang::Zh, "new-duty"),
             copulas: dict.word_list(Lang::Zh, "copula"),
             adverbs: dict
@@ -601,7 +607,10 @@ impl Extractor {
                     // the 切实 in it orders nothing.
                     let title = unit.view.text[unit.body..]
                         .trim_matches(|c: char| c.is_whitespace() || c == '#' || c == '*');
-                    if title.starts_with("关于")
+                    if self
+                        .title_starts
+                        .iter()
+                        .any(|w| title.starts_with(w.as_str()))
                         && self.title_ends.iter().any(|w| title.ends_with(w.as_str()))
                     {
                         carry = None;
@@ -917,7 +926,10 @@ impl Extractor {
                         )
                         // "在促进经济增长中", "在发展经济的同时": after 在 the deed is an
                         // adverbial's.
-                        && !view[..verb.start].ends_with('在')
+                        && !self
+                            .verb_prepositions
+                            .iter()
+                            .any(|p| view[..verb.start].ends_with(p.as_str()))
                         // "针对……重点检查事项，分别制定……": so is a deed in a clause that an
                         // adverbial head opens and a comma closes.
                         && !self.in_adverbial_clause(view, verb, unit.body)
