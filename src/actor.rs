@@ -48,6 +48,14 @@ pub struct Actors {
     zh_conjunctions: Vec<String>,
     zh_times: Vec<String>,
     zh_party_heads: Vec<String>,
+    /// Party heads that are a party on their own (我们).
+    zh_plural_pronouns: Vec<String>,
+    /// Words that open an adverbial right after a party (市应急管理局每周……).
+    zh_adverbial_starts: Vec<String>,
+    /// A topic before a comma that opens with one of these is no party (有一个县，……).
+    zh_not_topic_starts: Vec<String>,
+    /// Nor is a topic that holds one of these (我们在农村，……).
+    zh_not_topic_marks: Vec<String>,
     zh_party_tails: Vec<String>,
     /// The party tails in one automaton, for [`Actors::party_prefix`].
     zh_party_tail_finder: OnceLock<Option<AhoCorasick>>,
@@ -107,6 +115,10 @@ impl Actors {
             zh_conjunctions: zh("conjunction"),
             zh_times: zh("time"),
             zh_party_heads: zh("party-head"),
+            zh_plural_pronouns: zh("plural-pronoun"),
+            zh_adverbial_starts: zh("adverbial-start"),
+            zh_not_topic_starts: zh("not-topic-start"),
+            zh_not_topic_marks: zh("not-topic-mark"),
             zh_verbs: Arc::new(CommandVerbs::new(dict)),
             en_verbs: dict
                 .words_of(Lang::En, "verb")
@@ -220,10 +232,7 @@ impl Actors {
                 .zh_party_tails
                 .iter()
                 .any(|w| topic.ends_with(w.as_str()))
-                || self
-                    .zh_party_heads
-                    .iter()
-                    .any(|h| h.ends_with('们') && topic == h.as_str());
+                || self.zh_plural_pronouns.iter().any(|h| topic == h.as_str());
             // Where the sentence (or its list marker, or a speaker's colon) ends.
             let opens = view[..from]
                 .trim_end()
@@ -232,14 +241,19 @@ impl Actors {
                 .is_none_or(|c| matches!(c, '）' | ')' | '、' | '：' | ':' | '.' | '．'));
             if !named
                 || !opens
-                || topic.starts_with('有')
-                || topic.starts_with("没有")
+                || self
+                    .zh_not_topic_starts
+                    .iter()
+                    .any(|w| topic.starts_with(w.as_str()))
                 || self
                     .zh_adverbs
                     .iter()
                     .any(|a| a.chars().count() >= 2 && topic.starts_with(a.as_str()))
                 || topic.contains(ZH_CLAUSE)
-                || topic.contains(['在', '了'])
+                || self
+                    .zh_not_topic_marks
+                    .iter()
+                    .any(|w| topic.contains(w.as_str()))
                 || self.holds_zh_verb(topic)
                 || self.opens_with_deed(topic)
             {
@@ -289,9 +303,9 @@ impl Actors {
         // trigger. The party is a prefix ending with a party word, or a plural pronoun that
         // opens a party and stands alone (我们, not 任何 of 任何时候).
         let whole_head = self
-            .zh_party_heads
+            .zh_plural_pronouns
             .iter()
-            .filter(|h| h.ends_with('们') && t.starts_with(h.as_str()))
+            .filter(|h| t.starts_with(h.as_str()))
             .map(|h| h.len())
             .max();
         if let Some(n) = self
@@ -452,9 +466,8 @@ impl Actors {
         self.zh_adverbs
             .iter()
             .chain(&self.zh_times)
+            .chain(&self.zh_adverbial_starts)
             .any(|w| t.starts_with(w.as_str()))
-            || t.starts_with(['每', '于', '在', '按', '从', '自', '对'])
-            || t.starts_with("定期")
     }
 
     /// The party named right after a trigger: "严禁企业……" gives 企业, "鼓励、引导企业增加
@@ -1012,6 +1025,19 @@ mod tests {
         let k = text.find(trigger).unwrap();
         a.find(lang, text, 0, Span::new(k, k + trigger.len()), rule, None)
             .map(|s| s.of(text).to_string())
+    }
+
+    #[test]
+    fn a_topic_party_opening_with_you_guan_is_a_party() {
+        // The topic check refused every topic opening with 有, 有关部门 among them; only
+        // one telling of something that exists (有一个县) names no party.
+        let get = |t: &str| actor(t, "要", ActorRule::Subject);
+        assert_eq!(get("有关部门，要加强监管。").as_deref(), Some("有关部门"));
+        assert_eq!(
+            get("有些地方和单位，要限期整改。").as_deref(),
+            Some("有些地方和单位")
+        );
+        assert_eq!(get("有一个县，要把烟叶作为支柱产业。"), None);
     }
 
     #[test]

@@ -451,6 +451,60 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
             );
         }
     }
+    // Classes that shape a Chinese actor: the example's first task has the actor the class
+    // gives, and would not have it were the class empty.
+    for class in [
+        "plural-pronoun",
+        "adverbial-start",
+        "not-topic-start",
+        "not-topic-mark",
+    ] {
+        let rows: Vec<_> = dict
+            .words
+            .iter()
+            .filter(|w| mine(&w.origin.file) && w.class == class)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let mut bare_dict = dict.clone();
+        bare_dict.words.retain(|w| w.class != class);
+        let bare = Extractor::new(bare_dict)?;
+        for w in rows {
+            let Some(example) = &w.example else {
+                say(&w.origin, "no example sentence".into());
+                continue;
+            };
+            let doc = Document::from_text("example", example.clone());
+            let actor = |ex: &Extractor| {
+                ex.extract(&doc)
+                    .tasks
+                    .first()
+                    .map(|t| t.actor.map(|a| (a.start, a.end)))
+            };
+            let right = |a: Option<Option<(usize, usize)>>| match (class, a) {
+                (_, None) => false,
+                ("plural-pronoun", Some(a)) => a.is_some_and(|(s, e)| example[s..e] == w.word),
+                ("adverbial-start", Some(a)) => {
+                    a.is_some_and(|(_, e)| example[e..].starts_with(w.word.as_str()))
+                }
+                (_, Some(a)) => a.is_none(),
+            };
+            if !right(actor(&ex)) || right(actor(&bare)) {
+                let want = match class {
+                    "plural-pronoun" => "the word",
+                    "adverbial-start" => "the party before the word",
+                    _ => "no actor",
+                };
+                say(
+                    &w.origin,
+                    format!(
+                        "its example {example:?} should give a task whose actor is {want}, and not without the class"
+                    ),
+                );
+            }
+        }
+    }
     // A relative word keeps an -ing item a command though an auxiliary follows; the example,
     // an item under a lead-in, must stop being one without the word.
     for w in dict
