@@ -312,6 +312,7 @@ impl Actors {
             .party_prefix(t)
             .or(whole_head)
             .filter(|&n| n < t.len() && self.opens_with_adverbial(&t[n..]))
+            .or_else(|| self.party_before_preposition(t, whole_head))
         {
             e = s + n;
             t = &view[s..e];
@@ -448,6 +449,32 @@ impl Actors {
             .filter(move |&n| t[..n].chars().count() >= 2)
     }
 
+    /// The end of the party that opens `t` (or of its plural pronoun, `whole_head`) when a
+    /// preposition follows it and the whole reads as a party: "各地区对重点企业" gives 各地区, where the longest
+    /// prefix ending with a party word is the whole. Not a word that only looks like a
+    /// preposition (自治区), nor one that repeats how the party opens (每省每地每县). The first such preposition
+    /// opens the adverbial ("我们对各地在押的……" gives 我们).
+    fn party_before_preposition(&self, t: &str, whole_head: Option<usize>) -> Option<usize> {
+        if !self.is_party(t) {
+            return None;
+        }
+        self.party_ends(t)
+            .chain(whole_head)
+            .filter(|&n| n < t.len())
+            .filter(|&n| {
+                let rest = &t[n..];
+                self.zh_adverbial_starts
+                    .iter()
+                    .any(|w| rest.starts_with(w.as_str()) && !t.starts_with(w.as_str()))
+                    && !self
+                        .zh_not_prepositions
+                        .iter()
+                        .chain(&self.zh_conjunctions)
+                        .any(|w| rest.starts_with(w.as_str()))
+            })
+            .min()
+    }
+
     /// Uses `verbs`, the layout stage's command verbs and their automaton
     /// ([`crate::structure::Structure::command_verbs`], read from the same dictionary),
     /// instead of building the same automaton again.
@@ -461,13 +488,18 @@ impl Actors {
         self.zh_verbs.automaton().is_some_and(|f| f.is_match(t))
     }
 
-    /// True when `t` opens with an adverb, a time word or a preposition of time or place.
+    /// True when `t` opens with an adverb, a time word or a preposition of time or place (but
+    /// not with a word that only looks like one: 从业人员, 对口部门).
     fn opens_with_adverbial(&self, t: &str) -> bool {
         self.zh_adverbs
             .iter()
             .chain(&self.zh_times)
             .chain(&self.zh_adverbial_starts)
             .any(|w| t.starts_with(w.as_str()))
+            && !self
+                .zh_not_prepositions
+                .iter()
+                .any(|w| t.starts_with(w.as_str()))
     }
 
     /// The party named right after a trigger: "严禁企业……" gives 企业, "鼓励、引导企业增加
@@ -1038,6 +1070,32 @@ mod tests {
             Some("有些地方和单位")
         );
         assert_eq!(get("有一个县，要把烟叶作为支柱产业。"), None);
+    }
+
+    #[test]
+    fn a_preposition_after_the_party_opens_an_adverbial_though_a_party_word_ends_it() {
+        // The longest prefix ending with a party word was the whole clause, so the object of
+        // 对 stayed in the actor.
+        let get = |t: &str| actor(t, "要", ActorRule::Subject);
+        assert_eq!(
+            get("各地区对重点企业要加强检查。").as_deref(),
+            Some("各地区")
+        );
+        assert_eq!(get("我们对基层干部要多加关心。").as_deref(), Some("我们"));
+        assert_eq!(
+            get("我们对各地在押的人员要逐一甄别。").as_deref(),
+            Some("我们")
+        );
+        // Words that open like a preposition, and a party written as a series, stay whole.
+        assert_eq!(
+            get("各单位从业人员要持证上岗。").as_deref(),
+            Some("各单位从业人员")
+        );
+        assert_eq!(get("各省自治区要加强领导。").as_deref(), Some("各省自治区"));
+        assert_eq!(
+            get("每省每地每县都要设立机构。").as_deref(),
+            Some("每省每地每县")
+        );
     }
 
     #[test]
