@@ -278,7 +278,7 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
         };
         let lines: Vec<&str> = match s.role {
             Role::Pronoun => vec![person, example.as_str()],
-            Role::Byline => example.split("\\n").collect(),
+            Role::Byline | Role::Host => example.split("\\n").collect(),
             _ => vec![example.as_str()],
         };
         let track = speakers.track(lines.len(), |k| lines[k], |_| s.lang, |_| true);
@@ -295,6 +295,13 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                     "Li Ming"
                 })
             }),
+            // The chair's own sentence has no speaker; the 他 of the next one is the chair.
+            Role::Host => {
+                track.speaker(0).is_none()
+                    && last
+                        .as_ref()
+                        .is_some_and(|sp| sp.rule != Some(i) && lines[0].contains(sp.name.as_ref()))
+            }
             _ => last.as_ref().is_some_and(|sp| sp.rule == Some(i)),
         };
         if !ok {

@@ -330,8 +330,11 @@ pub enum Role {
     Intro,
     /// "The meeting stressed", "会议强调": a body speaks; a later "he" does not refer to it.
     Body,
-    /// "He stressed", "他指出": the last person named by an `intro` speaks again.
+    /// "He stressed", "他指出": the last person named by an `intro` or a `host` speaks again.
     Pronoun,
+    /// "X主持召开……会议": X chairs a meeting. A later "他强调" means X; the sentence and those
+    /// after it, until the next introduction, are not the previous speaker's words.
+    Host,
     /// A notice's issuing body (header or signature): speaks where nobody else does.
     Issuer,
     /// "By the authority vested in me as President": the document's author.
@@ -1159,12 +1162,13 @@ impl Row<'_> {
                     "intro" => Some(Role::Intro),
                     "body" => Some(Role::Body),
                     "pronoun" => Some(Role::Pronoun),
+                    "host" => Some(Role::Host),
                     "issuer" => Some(Role::Issuer),
                     "authority" => Some(Role::Authority),
                     "byline" => Some(Role::Byline),
                     _ => None,
                 },
-                "intro, body, pronoun, issuer, authority, byline",
+                "intro, body, pronoun, host, issuer, authority, byline",
             )?,
             name,
             example: self.optional(file, "example"),

@@ -2,7 +2,8 @@
 //!
 //! The speaker of a sentence is, in order of precedence:
 //! 1. the last speaker introduced before or in it ("Tan Zuojun pointed out that", "会议强调",
-//!    "他指出" resolved to the last person named) — an introduction holds until the next one;
+//!    "他指出" resolved to the last person named) — an introduction holds until the next one,
+//!    or until a meeting's chair is named ("X主持召开……会议", who is then the one 他 means);
 //! 2. the document's authority ("By the authority vested in me as President" gives
 //!    "the President");
 //! 3. the notice's issuing body, from its signature (a line above the date at the end) or its
@@ -207,7 +208,7 @@ impl Speakers {
                     .unwrap_or_default();
                 let name = p.name.replace("$name", written.trim()).trim().to_string();
                 let matched = caps.name("name").map_or("", |m| m.as_str());
-                if p.role == Role::Intro && !self.is_name(matched) {
+                if matches!(p.role, Role::Intro | Role::Host) && !self.is_name(matched) {
                     return None;
                 }
                 // "市委常委会召开会议研究部署……": a report of the meeting, not its words.
@@ -420,10 +421,26 @@ impl SpeakerFollow<'_> {
         let mut end = None;
         if let Some((p, name, e)) = self
             .speakers
-            .matches(lang, &[Role::Intro, Role::Body, Role::Pronoun], view, cite)
+            .matches(
+                lang,
+                &[Role::Intro, Role::Body, Role::Pronoun, Role::Host],
+                view,
+                cite,
+            )
             .into_iter()
             .min_by_key(|(_, _, e)| *e)
         {
+            if p.role == Role::Host {
+                // "X主持召开……会议": X may speak later (他强调), but nobody speaks yet.
+                self.last_person = Some(Speaker {
+                    name: name.into(),
+                    rule: Some(p.rule),
+                    sentence: i,
+                });
+                self.current = None;
+                let speaker = self.fallback.clone();
+                return (speaker, None);
+            }
             let named = match p.role {
                 // "他指出": the last person named, introduced again by this rule here.
                 Role::Pronoun => self.last_person.clone().map(|s| Speaker {
@@ -566,6 +583,32 @@ mod tests {
         assert_eq!(got[0].as_deref(), Some("李明"));
         assert_eq!(got[1].as_deref(), Some("会议"));
         assert_eq!(got[2].as_deref(), Some("李明"));
+    }
+
+    #[test]
+    fn a_he_after_a_new_meetings_chair_means_the_chair() {
+        // "他强调" took the speaker of the story before: the chair of the next meeting
+        // reported was never named a person.
+        let got = track(&[
+            "李明指出，要加强监管。",
+            "8月27日下午，省长王刚主持召开专题会，研究防汛工作。",
+            "他强调，要压实责任。",
+        ]);
+        assert_eq!(got[0].as_deref(), Some("李明"));
+        assert_eq!(got[1], None);
+        assert_eq!(got[2].as_deref(), Some("省长王刚"));
+    }
+
+    #[test]
+    fn one_who_attends_and_speaks_then_stresses_is_the_speaker() {
+        let got = track(&[
+            "省长王刚出席会议并发表重要讲话，强调要压实防汛责任。",
+            "赵明、孙强出席会议。",
+            "要加强监测预警。",
+        ]);
+        assert_eq!(got[0].as_deref(), Some("省长王刚"));
+        // Those who only attend say nothing.
+        assert_eq!(got[2].as_deref(), Some("省长王刚"));
     }
 
     #[test]
