@@ -2,7 +2,10 @@
 //!
 //! One pass over mixed Chinese and English text. The rules, in order:
 //!
-//! 1. **Lines.** A blank line always ends a sentence. A single line break ends one unless the
+//! 1. **Lines.** A blank line ends a sentence, except in hard-wrapped text where a line that
+//!    runs to the wrap width without closing punctuation goes on across blank lines and page
+//!    numbers (a page break), unless it is a numbered heading standing alone between blank
+//!    lines and the next line opens in capitals. A single line break ends one unless the
 //!    line is a continuation: the next line starts in lower case, starts with a footnote mark,
 //!    the line stops on an English word no sentence ends with (the, than: an `open-end` word),
 //!    or the text is hard-wrapped (most lines run to about the same width) and the line runs
@@ -407,10 +410,14 @@ impl Segmenter {
         // hard-wrapped text.
         let mut j = i + 1;
         let mut crossed_blank = false;
+        let mut crossed_page = false;
         while j < lines.len() {
             let t = lines[j].content.of(text);
-            if t.is_empty() || (wraps && is_page_artifact(t)) {
+            if t.is_empty() {
                 crossed_blank = true;
+            } else if wraps && is_page_artifact(t) {
+                crossed_blank = true;
+                crossed_page = true;
             } else {
                 break;
             }
@@ -419,6 +426,17 @@ impl Segmenter {
         let next = lines.get(j)?;
         let next_text = next.content.of(text);
         if crossed_blank && !wraps {
+            return None;
+        }
+        // "D.  Streamlining and Automating Verification Processes", a blank line, then "DHS
+        // should ...": a numbered line standing alone between blank lines is a heading, not
+        // the first line of a paragraph that a page break cut.
+        if crossed_blank
+            && !crossed_page
+            && (i == 0 || lines[i - 1].content.is_empty())
+            && first_char(next_text).is_uppercase()
+            && self.starts_with_marker(with_break(text, cur.content))
+        {
             return None;
         }
         if is_footnote_mark(next_text) {
@@ -1051,6 +1069,27 @@ mod tests {
         assert_eq!(got.len(), 4, "{got:#?}");
         assert!(got[3].contains("702"));
         assert!(got.iter().all(|s| s.ends_with('。')));
+    }
+
+    #[test]
+    fn a_numbered_heading_between_blank_lines_in_wrapped_text_stands_alone() {
+        // The heading ran to the wrap width without a full stop, so the blank line after it
+        // was stepped over as if a page break had cut a paragraph.
+        let para = "The agency shall review the plan and report on its progress to the\n\
+                    council within the time set by this memorandum, and it shall keep the\n\
+                    records that the council asks for in the form that the council sets.\n\n";
+        let text = format!(
+            "{para}{para}D.  Streamlining and Automating the Verification Processes\n\n\
+             DHS, in coordination with agencies, should streamline the processes.\n\n{para}"
+        );
+        let got = split(&text);
+        assert!(got.contains(&"D.  Streamlining and Automating the Verification Processes"));
+        assert!(got.iter().any(|s| s.starts_with("DHS, in coordination")));
+        // A paragraph that a page number cuts still runs on across it.
+        let cut = text.replacen("to the\ncouncil", "to the\n\n12\n\nCouncil", 1);
+        assert!(split(&cut)
+            .iter()
+            .any(|s| s.contains("to the\n\n12\n\nCouncil")));
     }
 
     #[test]
