@@ -24,6 +24,8 @@ fn patterns() -> &'static [Regex] {
             r"\]\([^)\n]{0,500}\)",
             // Strong emphasis markers.
             r"\*\*|__",
+            // Liquid template tags of pages built by Jekyll: "{% if site.draft %}", "{{ x }}".
+            r"\{%[^\n]{0,300}?%\}|\{\{[^\n]{0,300}?\}\}",
         ]
         .iter()
         .map(|p| Regex::new(p).expect("valid"))
@@ -60,6 +62,31 @@ fn blank(bytes: &mut [u8], from: usize, to: usize) {
     for b in &mut bytes[from..to] {
         if *b != b'\n' && *b != b'\r' {
             *b = b' ';
+        }
+    }
+}
+
+/// Blanks the single stars of `*emphasis*` in one line (after `**` is blanked): a star that
+/// opens a word ("***Agencies shall**" leaves "*Agencies") or closes one ("approved; and*"),
+/// but not one standing between spaces ("2 * 3") or inside a word ("a*b").
+fn blank_single_stars(line: &mut [u8]) {
+    let space = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii_whitespace());
+    let opener = |b: Option<&u8>| {
+        b.is_none_or(|&b| b.is_ascii_whitespace() || b >= 0x80 || b"([\"'".contains(&b))
+    };
+    let closer = |b: Option<&u8>| {
+        b.is_none_or(|&b| b.is_ascii_whitespace() || b >= 0x80 || b".,;:!?)]\"'".contains(&b))
+    };
+    for k in 0..line.len() {
+        if line[k] != b'*' {
+            continue;
+        }
+        let before = k.checked_sub(1).map(|j| &line[j]);
+        let after = line.get(k + 1);
+        let opens = opener(before) && !space(after) && after != Some(&b'*');
+        let closes = !space(before) && before != Some(&b'*') && closer(after);
+        if opens || closes {
+            line[k] = b' ';
         }
     }
 }
@@ -108,6 +135,7 @@ pub fn blank_markdown(text: &str) -> String {
                 let k = pos + trimmed.len() - 1;
                 out[k] = b' ';
             }
+            blank_single_stars(&mut out[pos..end]);
             let mut depth_from = None;
             for (k, c) in line.char_indices() {
                 match c {
@@ -144,6 +172,20 @@ mod tests {
         assert_eq!(lines[6], "要加强督办。");
         assert_eq!(lines[7], "");
         assert_eq!(lines[8], "📄 点击下载");
+    }
+
+    #[test]
+    fn single_star_emphasis_and_template_tags_become_spaces() {
+        // "***Agencies shall**" kept one star, so the actor read "*Agencies".
+        let text = "{% if site.draft %}\n1.  ***Agencies shall** meet the\n    requirements; and*\nWe use 2 * 3 and a*b here.\nMail {{site.mail}} now.\n";
+        let out = blank_markdown(text);
+        assert_eq!(out.len(), text.len());
+        let lines: Vec<&str> = out.lines().map(str::trim).collect();
+        assert_eq!(lines[0], "");
+        assert_eq!(lines[1], "1.     Agencies shall   meet the");
+        assert_eq!(lines[2], "requirements; and");
+        assert_eq!(lines[3], "We use 2 * 3 and a*b here.");
+        assert_eq!(lines[4], format!("Mail{}now.", " ".repeat(15)));
     }
 
     #[test]
