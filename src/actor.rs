@@ -27,6 +27,8 @@ use crate::structure::CommandVerbs;
 #[derive(Debug, Clone)]
 pub struct Actors {
     en_subordinators: HashSet<String>,
+    /// The subordinators of more than one word ("such as", "so that").
+    en_subordinator_phrases: Vec<String>,
     en_adverbs: HashSet<String>,
     en_list_prepositions: HashSet<String>,
     en_conjunctions: HashSet<String>,
@@ -97,6 +99,10 @@ impl Actors {
         Actors {
             zh_party_tail_finder: OnceLock::new(),
             zh_party_tails,
+            en_subordinator_phrases: en("subordinator")
+                .into_iter()
+                .filter(|w| w.contains(' '))
+                .collect(),
             en_subordinators: en("subordinator"),
             en_adverbs: en("adverb"),
             en_list_prepositions: en("list-preposition"),
@@ -755,7 +761,13 @@ impl Actors {
 
     fn is_adverbial(&self, chunk: &str) -> bool {
         let first = chunk.unicode_words().next().unwrap_or("").to_lowercase();
+        let phrase = |p: &String| {
+            let t = chunk.trim_start();
+            t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+                && !t[p.len()..].starts_with(char::is_alphanumeric)
+        };
         self.en_subordinators.contains(&first)
+            || self.en_subordinator_phrases.iter().any(phrase)
             || first.ends_with("ly")
             || first.ends_with("ing")
             || chunk
@@ -1095,6 +1107,20 @@ mod tests {
         assert_eq!(
             get("每省每地每县都要设立机构。").as_deref(),
             Some("每省每地每县")
+        );
+    }
+
+    #[test]
+    fn a_chunk_opening_with_a_subordinator_of_two_words_is_no_subject() {
+        // Only the first word of a chunk was looked up, so "such as" never matched.
+        let get = |t: &str| actor(t, "must", ActorRule::Subject);
+        assert_eq!(
+            get("Alternative controls, such as endpoint protections, must be in place.").as_deref(),
+            Some("Alternative controls")
+        );
+        assert_eq!(
+            get("Agencies, so that costs fall, must share services.").as_deref(),
+            Some("Agencies")
         );
     }
 
