@@ -359,12 +359,14 @@ impl Actors {
             || self.preposition_after_de(t)
             || self.opens_with_deed(t)
             // "全面系统梳理……": adverbs before a command verb, not a party (全 of 全面 is
-            // no 全党); "重点企业" ends with a party word and stays one.
+            // no 全党); "重点企业" ends with a party word and stays one, unless a command verb
+            // stands between ("进一步破除区域分割和地方").
             || (self
                 .zh_adverbs
                 .iter()
                 .any(|w| w.chars().count() >= 2 && t.starts_with(w.as_str()))
-                && !self.zh_party_tails.iter().any(|w| t.ends_with(w.as_str())))
+                && (!self.zh_party_tails.iter().any(|w| t.ends_with(w.as_str()))
+                    || self.holds_zh_verb(t)))
             || self
                 .zh_times
                 .iter()
@@ -1122,6 +1124,15 @@ mod tests {
             get("Agencies, so that costs fall, must share services.").as_deref(),
             Some("Agencies")
         );
+    }
+
+    #[test]
+    fn adverb_verb_and_object_ending_with_a_party_word_are_no_party() {
+        // "进一步破除区域分割和地方保护": the words before the verb 保护 end with 地方, a party
+        // word, and were taken for the party though a command verb stands inside them.
+        let get = |t: &str| actor(t, "要", ActorRule::Subject);
+        assert_eq!(get("进一步扩大试点地方要抓紧推进。"), None);
+        assert_eq!(get("重点企业要抓紧推进。").as_deref(), Some("重点企业"));
     }
 
     #[test]
