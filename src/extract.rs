@@ -872,6 +872,11 @@ impl Extractor {
                 // "这是发展农村经济，维护农村稳定的重要保证": a demonstrative and a copula
                 // open a description; the verbs of all its clauses describe.
                 let body = &view[unit.body..];
+                // "《纲要（草案）》把解决“三农”问题放在……首位": a document that opens the
+                // sentence is its subject, and the sentence says what the document does.
+                if body.trim_start().starts_with('《') {
+                    return None;
+                }
                 let lead = body.len() - body.trim_start().len();
                 let first = clause_around(view, Span::new(unit.body + lead, unit.body + lead));
                 if self

@@ -854,3 +854,16 @@ fn a_forecast_of_where_things_will_stand_is_no_commitment() {
     assert_eq!(f.modalities(), ["obligation", "commitment"]);
     assert_eq!(f.sentences()[1], "明年将举办运动会。");
 }
+
+#[test]
+fn a_document_that_opens_the_sentence_is_what_the_sentence_describes() {
+    // Written for the test: in a task section, a sentence whose subject is a plan in 《》
+    // says what the plan does; a duty it reports still counts through its own trigger.
+    let f = Found::new(
+        "二、主要任务\n《规划》把发展县域经济放在首位。\n《规划》提出，要加快发展县域经济。\n加快发展县域经济。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["《规划》提出，要加快发展县域经济。", "加快发展县域经济。"]
+    );
+}
