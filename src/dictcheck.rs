@@ -381,6 +381,7 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                     | "degree"
                     | "demonstrative"
                     | "verb-preposition"
+                    | "relation-verb"
                     | "title-start"
             )
     }) {

@@ -538,6 +538,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "heading-opener",
     "title-start",
     "verb-preposition",
+    "relation-verb",
     "open-end",
     "not-actor",
     "time",

@@ -171,6 +171,8 @@ pub struct Extractor {
     title_starts: Vec<String>,
     /// Prepositions that make a command verb right after them an adverbial's deed (在).
     verb_prepositions: Vec<String>,
+    /// Verbs whose object is the rest of their clause (事关, 有利于).
+    relation_verbs: Vec<String>,
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
     new_duties: Vec<String>,
     adverbs: Vec<String>,
@@ -335,6 +337,7 @@ impl Extractor {
             title_ends: dict.word_list(Lang::Zh, "title-end"),
             title_starts: dict.word_list(Lang::Zh, "title-start"),
             verb_prepositions: dict.word_list(Lang::Zh, "verb-preposition"),
+            relation_verbs: dict.word_list(Lang::Zh, "relation-verb"),
             new_duties: dict.word_list(Lang::Zh, "new-duty"),
             copulas: dict.word_list(Lang::Zh, "copula"),
             adverbs: dict
@@ -768,6 +771,23 @@ impl Extractor {
 
     /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
     /// 大力发展.
+    /// True when a `verb-preposition` stands right before `verb`, or before an adverb that
+    /// stands before it ("在全面推进").
+    fn after_verb_preposition(&self, view: &str, verb: Span) -> bool {
+        let before = &view[..verb.start];
+        let ends = |t: &str| {
+            self.verb_prepositions
+                .iter()
+                .any(|p| t.ends_with(p.as_str()))
+        };
+        ends(before)
+            || self
+                .adverbs
+                .iter()
+                .filter_map(|a| before.strip_suffix(a.as_str()))
+                .any(ends)
+    }
+
     fn adverb_before(&self, ctx: &Context<'_>, view: &str, verb: Span) -> Option<usize> {
         if !ctx.is_word_boundary(verb.end) {
             return None;
@@ -930,11 +950,14 @@ impl Extractor {
                             verb.start
                         )
                         // "在促进经济增长中", "在发展经济的同时": after 在 the deed is an
-                        // adverbial's.
+                        // adverbial's (an adverb may stand between: 在全面推进……中).
+                        && !self.after_verb_preposition(view, verb)
+                        // "事关全面建设小康社会和现代化建设全局": the rest of the clause is
+                        // what something concerns.
                         && !self
-                            .verb_prepositions
+                            .relation_verbs
                             .iter()
-                            .any(|p| view[..verb.start].ends_with(p.as_str()))
+                            .any(|r| view[clause.start..verb.start].contains(r.as_str()))
                         // "针对……重点检查事项，分别制定……": so is a deed in a clause that an
                         // adverbial head opens and a comma closes.
                         && !self.in_adverbial_clause(view, verb, unit.body)

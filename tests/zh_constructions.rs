@@ -867,3 +867,14 @@ fn a_document_that_opens_the_sentence_is_what_the_sentence_describes() {
         ["《规划》提出，要加快发展县域经济。", "加快发展县域经济。"]
     );
 }
+
+#[test]
+fn an_adverb_between_zai_and_the_verb_keeps_the_deed_an_adverbials() {
+    // Written for the test: 在 before an adverb and a verb marks what was under way (在认真
+    // 部署), as 在 right before the verb does; the rest of a clause after 事关 or 有利于 is
+    // what something concerns or serves.
+    let f = Found::new(
+        "二、主要任务\n去年各地就在认真部署这项改革。\n这项工作事关全面加强基层治理。\n各地要积极推进这项改革。\n",
+    );
+    assert_eq!(f.sentences(), ["各地要积极推进这项改革。"]);
+}
