@@ -771,6 +771,17 @@ impl Extractor {
 
     /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
     /// 大力发展.
+    /// True when `tail`, the rest of a clause, ends with a degree word and an adjective of
+    /// one to three characters ("……的任务十分繁重", "……日益突出").
+    fn ends_with_degree(&self, tail: &str) -> bool {
+        self.degrees.iter().any(|d| {
+            tail.rfind(d.as_str()).is_some_and(|k| {
+                let rest = tail[k + d.len()..].trim_end();
+                (1..=3).contains(&rest.chars().count()) && rest.chars().all(crate::document::is_han)
+            })
+        })
+    }
+
     /// True when a `verb-preposition` stands right before `verb`, or before an adverb that
     /// stands before it ("在全面推进").
     fn after_verb_preposition(&self, view: &str, verb: Span) -> bool {
@@ -982,6 +993,9 @@ impl Extractor {
                             .degrees
                             .iter()
                             .any(|d| view[..verb.start].ends_with(d.as_str()))
+                        // "改革发展稳定的任务十分繁重": so does a clause that ends with a
+                        // degree and a short adjective; the verb is in its subject.
+                        && !self.ends_with_degree(&view[verb.end..clause.end])
                         // "接受从业人员对安全生产工作的监督", "……的优先发展": after 的, a
                         // verb (with its adverb) is a noun.
                         && !view[..adverb.unwrap_or(verb.start)].ends_with('的')

@@ -878,3 +878,12 @@ fn an_adverb_between_zai_and_the_verb_keeps_the_deed_an_adverbials() {
     );
     assert_eq!(f.sentences(), ["各地要积极推进这项改革。"]);
 }
+
+#[test]
+fn a_clause_that_ends_with_a_degree_and_an_adjective_describes() {
+    // Written for the test: "……的任务十分繁重" judges the task; the verbs before the degree
+    // word are in the subject.
+    let f =
+        Found::new("二、主要任务\n今年改革发展稳定的任务十分繁重。\n要统筹推进改革发展稳定。\n");
+    assert_eq!(f.sentences(), ["要统筹推进改革发展稳定。"]);
+}
