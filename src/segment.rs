@@ -289,6 +289,9 @@ impl Layout {
                 a.chars >= 8
                     && !b.content.is_empty()
                     && !ends_closed(&text[a.content.start..a.content.end])
+                    // A list of short items without stops ("1. 进出实验楼需刷卡") is no
+                    // wrapped text: the next line opens a new item.
+                    && !opens_with_number(&text[b.content.start..b.content.end])
             })
             .map(|pair| pair[0].chars)
             .collect();
@@ -311,6 +314,25 @@ impl Layout {
         let wrap = (wrapped >= 5 && wrapped * 10 >= lens.len() * 4).then_some(width);
         Layout { wrap }
     }
+}
+
+/// True when `line` opens with what looks like an item number: "1.", "2、", "（三）",
+/// "(a)", "四、". A cheap test for the layout measure, which must not spend the marker
+/// regex's budget on every line.
+fn opens_with_number(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if matches!(first, '（' | '(') {
+        return true;
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if !numeral(first) {
+        return false;
+    }
+    let after = line.trim_start_matches(numeral);
+    after.starts_with(['.', '、', '．', ')', '）'])
 }
 
 /// True when a line ends with punctuation that closes a sentence, a clause or a heading.
@@ -1090,6 +1112,25 @@ mod tests {
         assert!(split(&cut)
             .iter()
             .any(|s| s.contains("to the\n\n12\n\nCouncil")));
+    }
+
+    #[test]
+    fn a_list_of_short_items_is_no_hard_wrapped_text() {
+        // Nine items of about the same width without stops looked like text wrapped at that
+        // width, so the blank line after the last one was stepped over.
+        let mut text = String::from("一、门禁管理\n");
+        for (i, item) in ["进出实验楼需刷卡", "外来人员需要登记", "车辆进出需要检查"]
+            .iter()
+            .cycle()
+            .take(9)
+            .enumerate()
+        {
+            text.push_str(&format!("{}. {item}\n", i + 1));
+        }
+        text.push_str("\n请各单位高度重视，认真落实！\n");
+        let got = split(&text);
+        assert_eq!(got.last(), Some(&"请各单位高度重视，认真落实！"));
+        assert_eq!(got[got.len() - 2], "9. 车辆进出需要检查");
     }
 
     #[test]
