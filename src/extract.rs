@@ -933,9 +933,17 @@ impl Extractor {
                     // What stands before the first verb: nothing or an adverb
                     // ("一、快速抓好问题整改") makes a command.
                     let before = verbs.first().map_or("", |v| &view[at..v.start]);
+                    // "三、发现隐患及时上报": an adverb right before the last verb (or opening
+                    // it: 及时报告) makes a command of it too.
                     let commands = before.is_empty()
                         || self.adverbs.iter().any(|a| before == a.as_str())
-                        || before.ends_with('地');
+                        || before.ends_with('地')
+                        || verbs.last().is_some_and(|v| {
+                            self.adverbs.iter().any(|a| {
+                                view[at..v.start].ends_with(a.as_str())
+                                    || view[v.start..v.end].starts_with(a.as_str())
+                            })
+                        });
                     // Only a short title of one phrase: "（一）搞好宏观调控，保持……发展"
                     // commands.
                     let short = title.chars().count() <= 12 && !title.contains(['，', ',']);

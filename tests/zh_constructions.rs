@@ -887,3 +887,20 @@ fn a_clause_that_ends_with_a_degree_and_an_adjective_describes() {
         Found::new("二、主要任务\n今年改革发展稳定的任务十分繁重。\n要统筹推进改革发展稳定。\n");
     assert_eq!(f.sentences(), ["要统筹推进改革发展稳定。"]);
 }
+
+#[test]
+fn an_item_whose_last_verb_an_adverb_leads_is_a_command() {
+    // Written for the test: "发现隐患及时上报" ends with its verb but is no topic; the
+    // adverb before the verb (及时, 定期) makes the item a command.
+    let f = Found::new(
+        "现就有关事项通知如下：\n一、消防安全\n1. 定期检查消防设施\n2. 发现隐患及时报告\n3. 发现隐患及时上报\n4. 隐患排查整治\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "1. 定期检查消防设施",
+            "2. 发现隐患及时报告",
+            "3. 发现隐患及时上报"
+        ]
+    );
+}
