@@ -623,6 +623,21 @@ mod tests {
     }
 
     #[test]
+    fn a_signature_naming_a_section_or_a_school_names_the_issuer() {
+        // "保卫处", "第一中学" and "应急管理站" end with no office word the signature
+        // pattern knew.
+        for office in ["保卫处", "某某市第一中学", "某某区应急管理站"] {
+            let got = track(&[
+                "关于加强实验室安全管理的通知",
+                "各单位要加强监管。",
+                office,
+                "2025年11月28日",
+            ]);
+            assert_eq!(got[1].as_deref(), Some(office));
+        }
+    }
+
+    #[test]
     fn the_authority_of_an_order_is_its_speaker() {
         let got = track(&[
             "By the authority vested in me as President by the Constitution, it is hereby ordered as follows:",
