@@ -768,7 +768,17 @@ impl Actors {
             t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
                 && !t[p.len()..].starts_with(char::is_alphanumeric)
         };
+        // "established in section 6 of this order": a participle and a preposition modify
+        // the name before them (cut off by its parenthesized short name).
+        let mut words = chunk.unicode_words();
+        let participle = words.next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            (w.len() > 4 && w.ends_with("ed")) || self.en_participles.contains(&w)
+        }) && words
+            .next()
+            .is_some_and(|w| self.en_subordinators.contains(&w.to_lowercase()));
         self.en_subordinators.contains(&first)
+            || participle
             || self.en_subordinator_phrases.iter().any(phrase)
             || first.ends_with("ly")
             || first.ends_with("ing")

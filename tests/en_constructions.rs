@@ -540,3 +540,33 @@ fn a_main_clause_with_a_subject_ends_the_search_for_a_command_verb() {
         ["When records are lost, report the loss to the Archivist."]
     );
 }
+
+#[test]
+fn what_agencies_will_do_in_an_order_is_theirs_to_do() {
+    // Written for the test: "Agencies will report" opening a paragraph assigns the report;
+    // "actions that agencies will take" describes; "such offices as the Chair shall
+    // designate" names who chooses.
+    let f = Found::new(
+        "(a) These plans outline actions that agencies will take to manage the risks.\n\n\
+         (b) Agencies will report on their progress through the annual planning process.\n\n\
+         (c) The board shall include officials from such offices as the Chair shall designate.\n\n\
+         (d) The board shall include officials from:\n\
+         (i) the Department of State; and\n\
+         (ii) such other offices as the Chair shall designate.\n",
+    );
+    assert_eq!(f.triggers(), ["will", "shall", "shall"]);
+    assert_eq!(
+        f.actors(),
+        [Some("Agencies"), Some("The board"), Some("The board")]
+    );
+}
+
+#[test]
+fn a_participle_after_a_short_name_in_parentheses_is_no_subject() {
+    // Written for the test: "(Council)" closes the name, and "established in section 6"
+    // after it modifies the name; the subject is before the adverbial chunks.
+    let f = Found::new(
+        "(a) All agencies, consistent with their missions and in coordination with the Council on Resilience (Council) established in section 6 of this order, shall report to the Council.\n",
+    );
+    assert_eq!(f.actors(), [Some("All agencies")]);
+}
