@@ -319,7 +319,7 @@ impl Layout {
 /// True when `line` opens with what looks like an item number: "1.", "2、", "（三）",
 /// "(a)", "四、". A cheap test for the layout measure, which must not spend the marker
 /// regex's budget on every line.
-fn opens_with_number(line: &str) -> bool {
+pub(crate) fn opens_with_number(line: &str) -> bool {
     let mut chars = line.chars();
     let Some(first) = chars.next() else {
         return false;

@@ -300,6 +300,10 @@ impl Speakers {
         let (top, bottom) = crate::segment::edge_lines(n, ISSUER_WINDOW, whole_line);
         let issuer = bottom.into_iter().chain(top.iter().copied()).find_map(|i| {
             let v = view(i);
+            // "（八）努力建设人民满意的服务型政府": a numbered heading, not an office.
+            if crate::segment::opens_with_number(v.trim_start()) {
+                return None;
+            }
             let lead = v.len() - v.trim_start().len();
             let c = |span: Span| cite(i, Span::new(span.start + lead, span.end + lead));
             self.matches(lang(i), &[Role::Issuer], v.trim(), &c)
@@ -635,6 +639,20 @@ mod tests {
             ]);
             assert_eq!(got[1].as_deref(), Some(office));
         }
+    }
+
+    #[test]
+    fn a_numbered_heading_ending_with_an_office_word_is_no_issuer() {
+        // A short excerpt's last heading "（八）……服务型政府" ends with 政府 and sat among the
+        // signature lines, so it became the speaker of every sentence.
+        let got = track(&[
+            "（七）加快发展社会事业",
+            "各地要加强领导。",
+            "（八）努力建设人民满意的服务型政府",
+            "要深化行政管理体制改革。",
+        ]);
+        assert_eq!(got[1], None);
+        assert_eq!(got[3], None);
     }
 
     #[test]
