@@ -904,3 +904,13 @@ fn an_item_whose_last_verb_an_adverb_leads_is_a_command() {
         ]
     );
 }
+
+#[test]
+fn a_year_in_review_and_a_possibility_are_no_commands() {
+    // Written for the test: jieba keeps 一年来 whole, so the past word 年来 inside it was
+    // never found; 不可能 judges what cannot happen.
+    let f = Found::new(
+        "二、主要任务\n一年来，各地行政审批制度改革和建设取得新进展。\n没有先进的技术，就不可能完成改造任务。\n加快完成改造任务。\n",
+    );
+    assert_eq!(f.sentences(), ["加快完成改造任务。"]);
+}
