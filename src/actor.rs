@@ -84,6 +84,13 @@ pub(crate) fn after_list_conjunction(t: &str) -> &str {
 impl Actors {
     /// Reads the word lists of `dict`.
     pub fn new(dict: &Dictionary) -> Self {
+        Actors::with_command_verbs(dict, Arc::new(CommandVerbs::new(dict)))
+    }
+
+    /// As [`Actors::new`], with `verbs`, the layout stage's command verbs and their automaton
+    /// ([`crate::structure::Structure::command_verbs`], read from the same dictionary),
+    /// instead of building the same list and automaton again.
+    pub fn with_command_verbs(dict: &Dictionary, verbs: Arc<CommandVerbs>) -> Self {
         let en = |class| -> HashSet<String> {
             dict.words_of(Lang::En, class)
                 .map(str::to_lowercase)
@@ -96,14 +103,16 @@ impl Actors {
             v
         };
         let zh_party_tails = zh("party-tail");
+        let en_subordinators = en("subordinator");
         Actors {
             zh_party_tail_finder: OnceLock::new(),
             zh_party_tails,
-            en_subordinator_phrases: en("subordinator")
-                .into_iter()
+            en_subordinator_phrases: en_subordinators
+                .iter()
                 .filter(|w| w.contains(' '))
+                .cloned()
                 .collect(),
-            en_subordinators: en("subordinator"),
+            en_subordinators,
             en_adverbs: en("adverb"),
             en_list_prepositions: en("list-preposition"),
             en_conjunctions: en("conjunction"),
@@ -125,7 +134,7 @@ impl Actors {
             zh_adverbial_starts: zh("adverbial-start"),
             zh_not_topic_starts: zh("not-topic-start"),
             zh_not_topic_marks: zh("not-topic-mark"),
-            zh_verbs: Arc::new(CommandVerbs::new(dict)),
+            zh_verbs: verbs,
             en_verbs: dict
                 .words_of(Lang::En, "verb")
                 .flat_map(|v| crate::structure::english_forms(&v.to_lowercase()))
@@ -410,10 +419,7 @@ impl Actors {
             self.zh_de_prepositions
                 .iter()
                 .any(|p| rest.starts_with(p.as_str()))
-                && !self
-                    .zh_not_prepositions
-                    .iter()
-                    .any(|w| rest.starts_with(w.as_str()))
+                && !self.opens_with_look_alike(rest)
         })
     }
 
@@ -457,11 +463,19 @@ impl Actors {
             .filter(move |&n| t[..n].chars().count() >= 2)
     }
 
+    /// True when `t` opens with a word that only looks like a preposition (对口, 从业, 自治).
+    fn opens_with_look_alike(&self, t: &str) -> bool {
+        self.zh_not_prepositions
+            .iter()
+            .any(|w| t.starts_with(w.as_str()))
+    }
+
     /// The end of the party that opens `t` (or of its plural pronoun, `whole_head`) when a
-    /// preposition follows it and the whole reads as a party: "各地区对重点企业" gives 各地区, where the longest
-    /// prefix ending with a party word is the whole. Not a word that only looks like a
-    /// preposition (自治区), nor one that repeats how the party opens (每省每地每县). The first such preposition
-    /// opens the adverbial ("我们对各地在押的……" gives 我们).
+    /// preposition follows it and the whole reads as a party: "各地区对重点企业" gives
+    /// 各地区, where the longest prefix ending with a party word is the whole. Not a word
+    /// that only looks like a preposition (自治区), nor one that repeats how the party opens
+    /// (每省每地每县). The first such preposition opens the adverbial ("我们对各地在押的……"
+    /// gives 我们).
     fn party_before_preposition(&self, t: &str, whole_head: Option<usize>) -> Option<usize> {
         if !self.is_party(t) {
             return None;
@@ -474,21 +488,13 @@ impl Actors {
                 self.zh_adverbial_starts
                     .iter()
                     .any(|w| rest.starts_with(w.as_str()) && !t.starts_with(w.as_str()))
+                    && !self.opens_with_look_alike(rest)
                     && !self
-                        .zh_not_prepositions
+                        .zh_conjunctions
                         .iter()
-                        .chain(&self.zh_conjunctions)
                         .any(|w| rest.starts_with(w.as_str()))
             })
             .min()
-    }
-
-    /// Uses `verbs`, the layout stage's command verbs and their automaton
-    /// ([`crate::structure::Structure::command_verbs`], read from the same dictionary),
-    /// instead of building the same automaton again.
-    pub fn sharing_command_verbs(mut self, verbs: Arc<CommandVerbs>) -> Self {
-        self.zh_verbs = verbs;
-        self
     }
 
     /// True when `t` holds a Chinese command verb anywhere.
@@ -504,10 +510,7 @@ impl Actors {
             .chain(&self.zh_times)
             .chain(&self.zh_adverbial_starts)
             .any(|w| t.starts_with(w.as_str()))
-            && !self
-                .zh_not_prepositions
-                .iter()
-                .any(|w| t.starts_with(w.as_str()))
+            && !self.opens_with_look_alike(t)
     }
 
     /// The party named right after a trigger: "严禁企业……" gives 企业, "鼓励、引导企业增加
@@ -762,7 +765,8 @@ impl Actors {
     }
 
     fn is_adverbial(&self, chunk: &str) -> bool {
-        let first = chunk.unicode_words().next().unwrap_or("").to_lowercase();
+        let mut words = chunk.unicode_words();
+        let first = words.next().unwrap_or("").to_lowercase();
         let phrase = |p: &String| {
             let t = chunk.trim_start();
             t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
@@ -770,13 +774,11 @@ impl Actors {
         };
         // "established in section 6 of this order": a participle and a preposition modify
         // the name before them (cut off by its parenthesized short name).
-        let mut words = chunk.unicode_words();
-        let participle = words.next().is_some_and(|w| {
-            let w = w.to_lowercase();
-            (w.len() > 4 && w.ends_with("ed")) || self.en_participles.contains(&w)
-        }) && words
-            .next()
-            .is_some_and(|w| self.en_subordinators.contains(&w.to_lowercase()));
+        let participle = ((first.len() > 4 && first.ends_with("ed"))
+            || self.en_participles.contains(&first))
+            && words
+                .next()
+                .is_some_and(|w| self.en_subordinators.contains(&w.to_lowercase()));
         self.en_subordinators.contains(&first)
             || participle
             || self.en_subordinator_phrases.iter().any(phrase)

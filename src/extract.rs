@@ -325,7 +325,7 @@ impl Extractor {
             checks: check::default_checks(),
             words: Box::new(crate::words::LazyJiebaWords::new(jieba_words)),
             speakers: Speakers::new(&dict)?,
-            actors: Actors::new(&dict).sharing_command_verbs(structure.command_verbs()),
+            actors: Actors::with_command_verbs(&dict, structure.command_verbs()),
             deadlines: Deadlines::new(&dict)?,
             dates: Dates::new(&dict)?,
             past: dict.word_list(Lang::Zh, "past"),
@@ -769,8 +769,6 @@ impl Extractor {
         })
     }
 
-    /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
-    /// 大力发展.
     /// True when `tail`, the rest of a clause, ends with a degree word and an adjective of
     /// one to three characters ("……的任务十分繁重", "……日益突出").
     fn ends_with_degree(&self, tail: &str) -> bool {
@@ -799,6 +797,8 @@ impl Extractor {
                 .any(ends)
     }
 
+    /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
+    /// 大力发展.
     fn adverb_before(&self, ctx: &Context<'_>, view: &str, verb: Span) -> Option<usize> {
         if !ctx.is_word_boundary(verb.end) {
             return None;

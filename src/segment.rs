@@ -320,8 +320,7 @@ impl Layout {
 /// "(a)", "四、". A cheap test for the layout measure, which must not spend the marker
 /// regex's budget on every line.
 pub(crate) fn opens_with_number(line: &str) -> bool {
-    let mut chars = line.chars();
-    let Some(first) = chars.next() else {
+    let Some(first) = line.chars().next() else {
         return false;
     };
     if matches!(first, '（' | '(') {
