@@ -41,8 +41,6 @@ fn line_prefixes() -> &'static [Regex] {
             r"^[ \t]*(#{1,6})(?:[ \t]|$)",
             // Block quotes.
             r"^[ \t]*(>)",
-            // An emphasis star opening the line: "*[link](...)", "*Filed by ...".
-            r"^[ \t]*(\*)(?:\[|[^\s*])",
         ]
         .iter()
         .map(|p| Regex::new(p).expect("valid"))
@@ -129,12 +127,8 @@ pub fn blank_markdown(text: &str) -> String {
                     blank(&mut out, pos + m.start(), pos + m.end());
                 }
             }
-            // A link's opening bracket, and a closing emphasis star at the line end.
-            let trimmed = line.trim_end();
-            if trimmed.ends_with('*') && !trimmed.ends_with("**") {
-                let k = pos + trimmed.len() - 1;
-                out[k] = b' ';
-            }
+            // Emphasis stars, also one opening the line ("*[link](...)", "*Filed by ...")
+            // or closing it; then a link's opening bracket.
             blank_single_stars(&mut out[pos..end]);
             let mut depth_from = None;
             for (k, c) in line.char_indices() {
