@@ -499,6 +499,9 @@ impl Extractor {
         let mut langs = Vec::with_capacity(n);
         // The first dictionary trigger of each sentence, for the list items a lead-in governs.
         let mut first_trigger: Vec<Option<(Modality, u8)>> = Vec::with_capacity(n);
+        // The Chinese lead-ins that report work done ("一年来，我们主要做了以下工作："):
+        // the items under them report too.
+        let mut reporting_leads: Vec<usize> = Vec::new();
         // The directive of the last unit, when it ended with a semicolon: the clause after it
         // may go on with it ("We will pilot ...; accelerate ...;").
         let mut carry: Option<(Modality, u8)> = None;
@@ -539,6 +542,15 @@ impl Extractor {
                     .checked()
                     .any(|c| c.dropped.is_none() && matches!(c.candidate.entry, Entry::Trigger(_)));
                 walk.step(text, i, &sentences[i], place, has_trigger, &unit.view.text);
+                if place
+                    .governed_by
+                    .is_some_and(|l| reporting_leads.binary_search(&l).is_ok())
+                {
+                    place.mode = Mode::Background;
+                }
+                if !has_trigger && self.reports_work_done(unit, &sentences[i]) {
+                    reporting_leads.push(i);
+                }
                 // In a background section, words that there report what was done do not
                 // count.
                 if place.mode == Mode::Background {
@@ -858,6 +870,24 @@ impl Extractor {
             .collect()
     }
 
+    /// True when a Chinese sentence that could lead in a list (it ends with a colon) holds a
+    /// past word: "一年来，我们主要做了以下工作：" reports, and so do the items under it.
+    fn reports_work_done(&self, unit: &Unit<'_>, sentence: &Sentence) -> bool {
+        let view = &unit.view.text;
+        if unit.lang != Lang::Zh
+            || !(sentence.end == Terminator::Colon
+                || (sentence.line_end && view.trim_end().ends_with([':', '：'])))
+        {
+            return false;
+        }
+        let ctx = self.context(unit);
+        self.past.iter().any(|w| {
+            view[unit.body..]
+                .match_indices(w.as_str())
+                .any(|(k, _)| ctx.is_word(Span::new(unit.body + k, unit.body + k + w.len())))
+        })
+    }
+
     /// A command verb that the layout makes a directive: in a task or goal section, in a
     /// list item under a lead-in, or in a clause that goes on after a semicolon with the
     /// directive `continued` (where a leading "and" or "or" is passed over).
@@ -879,6 +909,9 @@ impl Extractor {
             .map(|l| first_trigger.get(l).copied().flatten());
         let (modality, strength, via) = match (lead, place.mode, continued) {
             (Some(Some((modality, strength))), _, _) => (modality, strength, "lead-in"),
+            // "一、工作回顾" … "主要做了以下工作：": a lead-in without a trigger in a review
+            // lists what was done.
+            (Some(None), Mode::Background, _) => return None,
             (Some(None), _, _) => (Modality::Obligation, 2, "lead-in"),
             (None, _, Some((modality, strength))) => (modality, strength, "clause"),
             (None, Mode::Task, None) => (Modality::Obligation, 2, "section"),

@@ -914,3 +914,21 @@ fn a_year_in_review_and_a_possibility_are_no_commands() {
     );
     assert_eq!(f.sentences(), ["加快完成改造任务。"]);
 }
+
+#[test]
+fn items_under_a_lead_in_that_reports_work_done_report_too() {
+    // Written for the test: "……做了以下工作：" reports what was done, and its items with it,
+    // whether a review heading stands above it or not; a lead-in of tasks still governs.
+    let review = "一、去年工作回顾\n去年，我们主要做了以下工作：\n一是着力推进简政放权，加大审批改革力度。\n二是扩大有效投资。\n二、今年重点工作\n今年要做好以下工作：\n一是着力推进简政放权。\n二是扩大有效投资。\n";
+    let f = Found::new(review);
+    assert_eq!(
+        f.sentences(),
+        [
+            "今年要做好以下工作：",
+            "一是着力推进简政放权。",
+            "二是扩大有效投资。"
+        ]
+    );
+    let bare = Found::new("去年，我们主要做了以下工作：\n一是着力推进简政放权，加大审批改革力度。\n二是扩大有效投资。\n");
+    assert!(bare.sentences().is_empty(), "{:?}", bare.sentences());
+}
