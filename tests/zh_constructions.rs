@@ -932,3 +932,13 @@ fn items_under_a_lead_in_that_reports_work_done_report_too() {
     let bare = Found::new("去年，我们主要做了以下工作：\n一是着力推进简政放权，加大审批改革力度。\n二是扩大有效投资。\n");
     assert!(bare.sentences().is_empty(), "{:?}", bare.sentences());
 }
+
+#[test]
+fn an_aside_that_says_here_what_to_explain_orders_nothing() {
+    // Written for the test: "这里要着重说明，" and "应该着重指出，" open the speaker's own
+    // explanation; 外需 (external demand, which jieba splits) holds no 需 of duty.
+    let f = Found::new(
+        "这里要着重说明，今年的增长目标略有调低。\n应该着重指出，这种看法是片面的。\n外需对增长的拉动有所减弱。\n各地要着重说明调整的理由。\n",
+    );
+    assert_eq!(f.sentences(), ["各地要着重说明调整的理由。"]);
+}
