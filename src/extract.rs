@@ -200,6 +200,29 @@ impl std::fmt::Debug for Extractor {
     }
 }
 
+/// The directive of a unit that ended with a semicolon, which the next clause may go on with.
+#[derive(Clone, Copy, Debug)]
+struct Carry {
+    modality: Modality,
+    strength: u8,
+    /// The directive leads in a list of gerunds ("we should focus on the following work:
+    /// improving ...;"), so a clause that opens with one goes on with it.
+    gerunds: bool,
+}
+
+/// True when a colon after `from` opens a list whose first item is a gerund: "we should
+/// focus on the following work: improving infrastructure;".
+fn opens_gerund_list(view: &str, from: usize) -> bool {
+    let Some(colon) = view[from..].find(':') else {
+        return false;
+    };
+    let item = view[from + colon + 1..].trim_start();
+    let word = &item[..item
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(item.len())];
+    word.len() > 4 && word.ends_with("ing")
+}
+
 /// A trigger found in a dictionary candidate or implied by the layout.
 #[derive(Clone, Debug)]
 struct Trig {
@@ -504,7 +527,7 @@ impl Extractor {
         let mut reporting_leads: Vec<usize> = Vec::new();
         // The directive of the last unit, when it ended with a semicolon: the clause after it
         // may go on with it ("We will pilot ...; accelerate ...;").
-        let mut carry: Option<(Modality, u8)> = None;
+        let mut carry: Option<Carry> = None;
         // Room for a task a sentence, reserved at once: a vector that outgrows its buffer
         // moves, and the allocator returns the old buffer to the system only later. Pages
         // never written cost no memory.
@@ -649,7 +672,14 @@ impl Extractor {
                 carry = trigs
                     .first()
                     .filter(|_| sentence.end == Terminator::Semicolon)
-                    .map(|t| (t.modality, t.strength));
+                    .map(|t| Carry {
+                        modality: t.modality,
+                        strength: t.strength,
+                        gerunds: match t.rule {
+                            Rule::Trigger(_) => opens_gerund_list(&unit.view.text, t.span.end),
+                            _ => continued.is_some_and(|c| c.gerunds),
+                        },
+                    });
                 if trigs.is_empty() {
                     continue;
                 }
@@ -896,7 +926,7 @@ impl Extractor {
         &self,
         unit: &Unit<'_>,
         place: &Place,
-        continued: Option<(Modality, u8)>,
+        continued: Option<Carry>,
         first_trigger: &[Option<(Modality, u8)>],
     ) -> Option<Trig> {
         if place.section_title {
@@ -913,7 +943,7 @@ impl Extractor {
             // lists what was done.
             (Some(None), Mode::Background, _) => return None,
             (Some(None), _, _) => (Modality::Obligation, 2, "lead-in"),
-            (None, _, Some((modality, strength))) => (modality, strength, "clause"),
+            (None, _, Some(c)) => (c.modality, c.strength, "clause"),
             (None, Mode::Task, None) => (Modality::Obligation, 2, "section"),
             (None, Mode::Goal, None) => (Modality::Commitment, 2, "section"),
             (None, Mode::Plain | Mode::Background, None) => return None,
@@ -1054,9 +1084,12 @@ impl Extractor {
                 // "...: conducting public consultation; assessing data quality;" name
                 // practices; a continuing clause commands with a plain verb, and so does a
                 // sentence that only its section makes a command ("Take multiple measures
-                // to cut costs.", not the heading "1. Pushing ahead with ...").
+                // to cut costs.", not the heading "1. Pushing ahead with ..."). A list of
+                // gerunds that a modal leads in goes on with gerunds ("we should focus on
+                // the following work: improving ...; fostering ...;").
                 let gerund = view[verb.start..verb.end].to_lowercase().ends_with("ing");
-                if ((continuing || via == "section") && gerund)
+                let gerunds_go_on = continued.is_some_and(|c| c.gerunds);
+                if (((continuing && !gerunds_go_on) || via == "section") && gerund)
                     || check::blocked_at(&ctx, verb).is_some()
                     || self.structure.en_gerund_subject(view, verb)
                 {

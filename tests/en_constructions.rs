@@ -570,3 +570,21 @@ fn a_participle_after_a_short_name_in_parentheses_is_no_subject() {
     );
     assert_eq!(f.actors(), [Some("All agencies")]);
 }
+
+#[test]
+fn a_modal_that_leads_in_a_list_of_gerunds_gives_each_item_a_task() {
+    // Written for the test: the items after "we should concentrate on three tasks:" are
+    // gerunds, and each clause after a semicolon goes on with the modal; gerunds after a
+    // colon that no trigger leads in stay names of practices.
+    let f = Found::new(
+        "To this end, we should concentrate on three tasks: upgrading rural roads; training village doctors; and expanding broadband access.\nAgencies have tried several approaches: consulting the public; testing systems.\n",
+    );
+    assert_eq!(f.triggers(), ["should", "training", "expanding"]);
+    assert_eq!(
+        f.sentences()[1..],
+        [
+            "training village doctors;",
+            "and expanding broadband access."
+        ]
+    );
+}
