@@ -1035,11 +1035,12 @@ impl Extractor {
                         // adverbial's (an adverb may stand between: 在全面推进……中).
                         && !self.after_verb_preposition(view, verb)
                         // "事关全面建设小康社会和现代化建设全局": the rest of the clause is
-                        // what something concerns.
-                        && !self
-                            .relation_verbs
-                            .iter()
-                            .any(|r| view[clause.start..verb.start].contains(r.as_str()))
+                        // what something concerns (over a list joined by 、 too: "有利于
+                        // 引导和稳定预期、调整结构").
+                        && !self.relation_verbs.iter().any(|r| {
+                            view[list_start(view, verb).min(clause.start)..verb.start]
+                                .contains(r.as_str())
+                        })
                         // "针对……重点检查事项，分别制定……": so is a deed in a clause that an
                         // adverbial head opens and a comma closes.
                         && !self.in_adverbial_clause(view, verb, unit.body)

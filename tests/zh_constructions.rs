@@ -942,3 +942,13 @@ fn an_aside_that_says_here_what_to_explain_orders_nothing() {
     );
     assert_eq!(f.sentences(), ["各地要着重说明调整的理由。"]);
 }
+
+#[test]
+fn a_relation_verb_governs_a_list_joined_by_dun() {
+    // Written for the test: after 有利于 the whole list "稳定预期、调整结构" is what the
+    // measure serves; 坚信 opens what the speaker is sure of.
+    let f = Found::new(
+        "二、主要任务\n这项改革有利于稳定预期、调整结构。\n我们坚信，坚持改革开放，前景一定更好。\n各地要调整产业结构。\n",
+    );
+    assert_eq!(f.sentences(), ["各地要调整产业结构。"]);
+}
