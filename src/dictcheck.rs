@@ -379,6 +379,7 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                 "ability"
                     | "modifier-mark"
                     | "degree"
+                    | "result-mark"
                     | "demonstrative"
                     | "verb-preposition"
                     | "relation-verb"

@@ -533,6 +533,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "new-duty",
     "modifier-mark",
     "degree",
+    "result-mark",
     "demonstrative",
     "adverbial-head",
     "heading-opener",

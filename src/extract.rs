@@ -159,6 +159,9 @@ pub struct Extractor {
     modifier_marks: Vec<String>,
     /// Words of degree or trend (仍然, 日益) that make a verb after them a description.
     degrees: Vec<String>,
+    /// Words (得到, 获得) that make a verb after them what something got: "结构得到调整"
+    /// reports.
+    result_marks: Vec<String>,
     /// Chinese demonstratives: one opening a sentence with a copula in its first clause
     /// makes the whole sentence a description ("这是……的重要保证").
     demonstratives: Vec<String>,
@@ -355,6 +358,7 @@ impl Extractor {
             abilities: dict.word_list(Lang::Zh, "ability"),
             modifier_marks: dict.word_list(Lang::Zh, "modifier-mark"),
             degrees: dict.word_list(Lang::Zh, "degree"),
+            result_marks: dict.word_list(Lang::Zh, "result-mark"),
             demonstratives: dict.word_list(Lang::Zh, "demonstrative"),
             adverbial_heads: dict.word_list(Lang::Zh, "adverbial-head"),
             title_ends: dict.word_list(Lang::Zh, "title-end"),
@@ -525,6 +529,9 @@ impl Extractor {
         // The Chinese lead-ins that report work done ("一年来，我们主要做了以下工作："):
         // the items under them report too.
         let mut reporting_leads: Vec<usize> = Vec::new();
+        // Whether the current paragraph opened with a report of the past ("过去的一年，……
+        // 取得新的成就"): the rest of it reports too.
+        let mut reporting_paragraph = false;
         // The directive of the last unit, when it ended with a semicolon: the clause after it
         // may go on with it ("We will pilot ...; accelerate ...;").
         let mut carry: Option<Carry> = None;
@@ -573,6 +580,14 @@ impl Extractor {
                 }
                 if !has_trigger && self.reports_work_done(unit, &sentences[i]) {
                     reporting_leads.push(i);
+                }
+                if sentences[i].line_start {
+                    reporting_paragraph = !has_trigger
+                        && place.marker.is_none()
+                        && !place.heading
+                        && self.opens_with_past(unit);
+                } else if reporting_paragraph && unit.lang == Lang::Zh {
+                    place.mode = Mode::Background;
                 }
                 // In a background section, words that there report what was done do not
                 // count.
@@ -900,6 +915,23 @@ impl Extractor {
             .collect()
     }
 
+    /// True when a Chinese sentence's first clause holds a past word: "过去的一年，……",
+    /// "多年来，……".
+    fn opens_with_past(&self, unit: &Unit<'_>) -> bool {
+        let view = &unit.view.text;
+        if unit.lang != Lang::Zh {
+            return false;
+        }
+        let body = &view[unit.body..];
+        let first = body.find(['，', ',', '。', '；']).unwrap_or(body.len());
+        let ctx = self.context(unit);
+        self.past.iter().any(|w| {
+            body[..first]
+                .match_indices(w.as_str())
+                .any(|(k, _)| ctx.is_word(Span::new(unit.body + k, unit.body + k + w.len())))
+        })
+    }
+
     /// True when a Chinese sentence that could lead in a list (it ends with a colon) holds a
     /// past word: "一年来，我们主要做了以下工作：" reports, and so do the items under it.
     fn reports_work_done(&self, unit: &Unit<'_>, sentence: &Sentence) -> bool {
@@ -1065,6 +1097,11 @@ impl Extractor {
                             .degrees
                             .iter()
                             .any(|d| view[..verb.start].ends_with(d.as_str()))
+                        // "工业结构继续得到调整": after 得到 the verb names what was got.
+                        && !self
+                            .result_marks
+                            .iter()
+                            .any(|r| view[..verb.start].ends_with(r.as_str()))
                         // "改革发展稳定的任务十分繁重": so does a clause that ends with a
                         // degree and a short adjective; the verb is in its subject.
                         && !self.ends_with_degree(&view[verb.end..clause.end])

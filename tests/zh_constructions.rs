@@ -952,3 +952,17 @@ fn a_relation_verb_governs_a_list_joined_by_dun() {
     );
     assert_eq!(f.sentences(), ["各地要调整产业结构。"]);
 }
+
+#[test]
+fn a_paragraph_that_opens_with_the_past_reports_to_its_end() {
+    // Written for the test: after "过去一年，……", the sentences of the same paragraph go on
+    // reporting ("改革稳步推进"), though a modal still orders; the next paragraph is read
+    // afresh.
+    let f = Found::new(
+        "二、主要任务\n过去一年，全省经济平稳运行。农村改革稳步推进，基层治理继续加强。今后要加快推进农村改革。\n加强基层治理。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["今后要加快推进农村改革。", "加强基层治理。"]
+    );
+}
