@@ -924,11 +924,20 @@ impl Extractor {
         }
         let body = &view[unit.body..];
         let first = body.find(['，', ',', '。', '；']).unwrap_or(body.len());
+        self.reports_past_in(unit, unit.body, unit.body + first, true)
+    }
+
+    /// True when a past word stands as a word of its own in `view[from..to]` of a unit;
+    /// unless `modifiers`, not as one before 的 ("根据多年来的实践经验" reports nothing,
+    /// where "过去的一年，" opens a report).
+    fn reports_past_in(&self, unit: &Unit<'_>, from: usize, to: usize, modifiers: bool) -> bool {
+        let view = &unit.view.text;
         let ctx = self.context(unit);
         self.past.iter().any(|w| {
-            body[..first]
-                .match_indices(w.as_str())
-                .any(|(k, _)| ctx.is_word(Span::new(unit.body + k, unit.body + k + w.len())))
+            view[from..to].match_indices(w.as_str()).any(|(k, _)| {
+                let word = Span::new(from + k, from + k + w.len());
+                ctx.is_word(word) && (modifiers || !view[word.end..].starts_with('的'))
+            })
         })
     }
 
@@ -942,12 +951,7 @@ impl Extractor {
         {
             return false;
         }
-        let ctx = self.context(unit);
-        self.past.iter().any(|w| {
-            view[unit.body..]
-                .match_indices(w.as_str())
-                .any(|(k, _)| ctx.is_word(Span::new(unit.body + k, unit.body + k + w.len())))
-        })
+        self.reports_past_in(unit, unit.body, view.len(), false)
     }
 
     /// A command verb that the layout makes a directive: in a task or goal section, in a

@@ -966,3 +966,13 @@ fn a_paragraph_that_opens_with_the_past_reports_to_its_end() {
         ["今后要加快推进农村改革。", "加强基层治理。"]
     );
 }
+
+#[test]
+fn a_past_word_before_de_does_not_make_a_lead_in_a_report() {
+    // Written for the test: "多年来的实践" modifies a noun; the lead-in still governs its
+    // items. 多年来 opening a sentence reports (jieba splits it, so the row names it whole).
+    let f = Found::new(
+        "根据多年来的实践经验，现对有关工作作如下安排：\n一、加强基层管理。\n二、健全考核制度。\n多年来，两地的交流有很大发展。\n",
+    );
+    assert_eq!(f.sentences(), ["一、加强基层管理。", "二、健全考核制度。"]);
+}
