@@ -81,6 +81,8 @@ pub(super) static FACTORS: &[(&str, Option<&[&str]>)] = &[
     ("\\b(?:does|do|did|shall|will|would|may|need)\\s+not\\s+(?:require|obligate)\\b", Some(&["obligate", "require"])),
     ("\\b(?:every|each)\\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|week|month|quarter|morning|evening)\\b", Some(&["each", "every"])),
     ("\\b(?:immediately|forthwith|without\\s+delay|as\\s+soon\\s+as\\s+(?:possible|practicable)|promptly)\\b", Some(&["immediately", "forthwith", "without", "possible", "practicable", "promptly"])),
+    ("\\b(?:is|are)\\s+(?P<trigger>amended)\\s+(?:to\\s+read|as\\s+follows|by\\s+(?:adding|striking|inserting|deleting|revising|redesignating))\\b", Some(&["amended"])),
+    ("\\b(?:is|are)\\s+(?P<trigger>revoked|rescinded|superseded)(?:\\s+in\\s+(?:its|their)\\s+entirety)?(?:\\s*[.:;]|\\s+effective\\b)", Some(&["rescinded", "revoked", "superseded"])),
     ("\\b(?:is|are)\\s+expected\\s+to\\s+(?:rise|fall|increase|decrease|grow|decline|slow|reach|exceed|remain|continue|stay|double|top|hit|be\\s+(?:around|about|over|above|below|more|less|higher|lower|completed|finished|ready))\\b", Some(&["expected"])),
     ("\\b(?:no|not) later than (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|sixty|ninety|one\\s+hundred(?:\\s+and)?\\s+\\w+)\\s+(?:calendar\\s+|business\\s+|working\\s+)?(?:days?|weeks?|months?|years?|hours?)\\s+(?:after|from|following)\\b[^,;.]{0,80}", Some(&["no later than ", "not later than "])),
     ("\\b(?:that|which)\\s+will\\s+be\\b", Some(&["will"])),
