@@ -36,6 +36,9 @@ pub struct Actors {
     en_auxiliaries: HashSet<String>,
     en_passive_subjects: HashSet<String>,
     en_participles: HashSet<String>,
+    /// Subordinators that open a finite clause (though, whereas): "…, though each agency
+    /// shall" has its subject after one.
+    en_clause_conjunctions: HashSet<String>,
     en_determiners: HashSet<String>,
     zh_prepositions: Vec<String>,
     /// Prepositions that, right after 的, open an adverbial (……的对责任部门……).
@@ -120,6 +123,7 @@ impl Actors {
             en_auxiliaries: en("auxiliary"),
             en_passive_subjects: en("passive-subject"),
             en_participles: en("participle"),
+            en_clause_conjunctions: en("clause-conjunction"),
             en_determiners: en("determiner"),
             zh_prepositions: zh("preposition"),
             zh_de_prepositions: zh("de-preposition"),
@@ -742,6 +746,18 @@ impl Actors {
                 return Some(Span::new(from + s0 + lead, from + s0 + lead + body.len()));
             }
             if self.is_adverbial(t) {
+                // "…, though each agency shall": the words running into the trigger open a
+                // clause of their own, whose subject follows the conjunction.
+                let first = t.split_whitespace().next().unwrap_or("");
+                if k + 1 == chunks.len()
+                    && self.en_clause_conjunctions.contains(&first.to_lowercase())
+                {
+                    let rest =
+                        s + (region[s..e].len() - region[s..e].trim_start().len()) + first.len();
+                    return self
+                        .en_chunk_subject(&region[rest..e])
+                        .map(|span| Span::new(from + rest + span.start, from + rest + span.end));
+                }
                 continue;
             }
             return self

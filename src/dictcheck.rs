@@ -467,6 +467,7 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
         "adverbial-start",
         "not-topic-start",
         "not-topic-mark",
+        "clause-conjunction",
     ] {
         let rows: Vec<_> = dict
             .words
@@ -497,12 +498,16 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                 ("adverbial-start", Some(a)) => {
                     a.is_some_and(|(_, e)| example[e..].starts_with(w.word.as_str()))
                 }
+                ("clause-conjunction", Some(a)) => {
+                    a.is_some_and(|(s, _)| example[..s].trim_end().ends_with(w.word.as_str()))
+                }
                 (_, Some(a)) => a.is_none(),
             };
             if !right(actor(&ex)) || right(actor(&bare)) {
                 let want = match class {
                     "plural-pronoun" => "the word",
                     "adverbial-start" => "the party before the word",
+                    "clause-conjunction" => "the party after the word",
                     _ => "no actor",
                 };
                 say(

@@ -554,6 +554,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "determiner",
     "relative",
     "clause-subject",
+    "clause-conjunction",
     "honorific",
     "list-preposition",
     "event",
