@@ -588,3 +588,22 @@ fn a_modal_that_leads_in_a_list_of_gerunds_gives_each_item_a_task() {
         ]
     );
 }
+
+#[test]
+fn a_meeting_that_also_discussed_and_decided_speaks_and_decides() {
+    // Written for the test: "also" before the meeting's first deed kept it from being the
+    // speaker, and the decision after "and" was no trigger; an adverb inside "efforts should
+    // be made to" left "Efforts" as the actor.
+    let f = Found::new(
+        "Li said the reservoirs must be inspected.\nThe meeting also discussed a draft regulation and decided to submit it to the legislature.\nEfforts should also be made to restore the roads.\n",
+    );
+    assert_eq!(
+        f.triggers(),
+        ["must", "decided", "Efforts should also be made to"]
+    );
+    assert_eq!(
+        f.speakers(),
+        [Some("Li"), Some("The meeting"), Some("The meeting")]
+    );
+    assert_eq!(f.actors(), [None, None, None]);
+}
