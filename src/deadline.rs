@@ -3,7 +3,9 @@
 //! The patterns are in `<lang>/deadlines.tsv`, each with a kind: `by` (6月底前, by the end of
 //! June), `within` (30日内, within 60 days of the date of this order), `from` (自4月8日起),
 //! `immediate` (立即, immediately), `recurring` (每季度, annually), `period` (2024年, 年内).
-//! When several match, the earliest wins, then the longest, then the first in the file.
+//! When several match, the earliest wins, then the longest, then the first in the file. A
+//! pattern may name its words `(?P<when>...)`, so that what must follow them ("daily," or
+//! "daily reports", not "daily necessities") is matched but not cited.
 
 use crate::dictionary::Dictionary;
 use crate::dictionary::REGEX_SIZE_LIMIT;
@@ -25,7 +27,8 @@ pub struct Found {
 /// The compiled deadline patterns.
 #[derive(Debug, Clone)]
 pub struct Deadlines {
-    patterns: Vec<(usize, Lang, LazyRegex)>,
+    /// (rule, language, regex, whether it names its words with a `when` group).
+    patterns: Vec<(usize, Lang, LazyRegex, bool)>,
     /// Which patterns can match a region, built on first use.
     filter: OnceLock<RegexFilter>,
     raw: Vec<String>,
@@ -44,7 +47,8 @@ impl Deadlines {
                 } else {
                     d.pattern.clone()
                 };
-                Ok((i, d.lang, LazyRegex::new(pattern, REGEX_SIZE_LIMIT)))
+                let named = pattern.contains("(?P<when>");
+                Ok((i, d.lang, LazyRegex::new(pattern, REGEX_SIZE_LIMIT), named))
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Deadlines {
@@ -76,15 +80,27 @@ impl Deadlines {
         self.filter
             .get_or_init(|| RegexFilter::new(&self.raw))
             .candidates(region, &mut Vec::new(), &mut candidates);
-        for (rule, l, re) in candidates.into_iter().map(|k| &self.patterns[k]) {
+        for (rule, l, re, named) in candidates.into_iter().map(|k| &self.patterns[k]) {
             if *l != lang {
                 continue;
             }
-            for m in re.find_iter(region) {
-                if m.start() == m.end() {
+            let found: Vec<(usize, usize)> = if *named {
+                re.captures_iter(region)
+                    .iter()
+                    .filter_map(|c| c.name("when").or_else(|| c.get(0)))
+                    .map(|m| (m.start(), m.end()))
+                    .collect()
+            } else {
+                re.find_iter(region)
+                    .iter()
+                    .map(|m| (m.start(), m.end()))
+                    .collect()
+            };
+            for (start, end) in found {
+                if start == end {
                     continue;
                 }
-                let span = Span::new(from + m.start(), from + m.end());
+                let span = Span::new(from + start, from + end);
                 let close = span.overlaps(near);
                 let better = match &best {
                     None => true,

@@ -327,9 +327,12 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
         };
         let own = regex::Regex::new(&pattern).map_err(|e| crate::Error::Config(e.to_string()))?;
         let found = deadlines.find(d.lang, example, 0, example.len());
+        // The words a pattern names `when`, or else its whole match.
+        let words = own
+            .captures(example)
+            .and_then(|c| c.name("when").or_else(|| c.get(0)));
         if !found.is_some_and(|f| {
-            own.find(example)
-                .is_some_and(|m| m.start() == f.span.start && m.end() == f.span.end)
+            words.is_some_and(|m| m.start() == f.span.start && m.end() == f.span.end)
         }) {
             say(
                 &d.origin,

@@ -607,3 +607,16 @@ fn a_meeting_that_also_discussed_and_decided_speaks_and_decides() {
     );
     assert_eq!(f.actors(), [None, None, None]);
 }
+
+#[test]
+fn a_readout_that_stresses_the_need_to_act_orders_it() {
+    // Written for the test: "stressed the need to" and "urged efforts to" report a call to
+    // act (强调要), the one who stresses is the speaker; "daily necessities" sets no time,
+    // "patrol daily," does, and the comma is not cited.
+    let f = Found::new(
+        "Li stressed the need to secure the supply of daily necessities.\nThe meeting urged efforts to restore power.\nThe guards shall patrol daily, and report to the chief.\nThey discussed the need to act.\n",
+    );
+    assert_eq!(f.triggers(), ["stressed", "urged", "shall"]);
+    assert_eq!(f.speakers()[..2], [Some("Li"), Some("The meeting")]);
+    assert_eq!(f.deadlines(), [None, None, Some("daily")]);
+}
