@@ -976,3 +976,24 @@ fn a_past_word_before_de_does_not_make_a_lead_in_a_report() {
     );
     assert_eq!(f.sentences(), ["一、加强基层管理。", "二、健全考核制度。"]);
 }
+
+#[test]
+fn ministries_banks_and_headquarters_are_parties() {
+    // Written for the test: 部 alone ends 内部, 南部, 部分, so ministries are named by their
+    // last words (财政部, 应急管理部); banks and 防总 are parties; 将 after 决定 marks an
+    // object (决定将草案提请……), no commitment.
+    let f = Found::new(
+        "财政部要及时下拨救灾资金。\n国家防总要加强统筹协调。\n国有大型银行要率先做到。\n内部要团结。\n会议决定将草案提请审议。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("财政部"),
+            Some("国家防总"),
+            Some("国有大型银行"),
+            None,
+            None
+        ]
+    );
+    assert_eq!(f.modalities()[4], "obligation");
+}
