@@ -1167,16 +1167,38 @@ impl Extractor {
     ) {
         let speakers = doc.speakers;
         let view = &unit.view.text;
-        // One task per run of triggers of the same modality.
+        // One task per run of triggers of the same modality. In Chinese, when the run's
+        // first trigger names its party, a later one whose own clause names another starts a
+        // run of its own: "国家防总要加强统筹协调，财政部、应急管理部要及时下拨救灾资金"
+        // gives two tasks ("一要压实责任，各级领导干部必须在岗在位" stays one, whose party the
+        // later trigger names).
+        let intro_end = speakers.intro_end(i).unwrap_or(0);
+        let own_party = |k: usize, from: usize| {
+            unit.lang == Lang::Zh
+                && trigs[k].actor == ActorRule::Subject
+                && self
+                    .actors
+                    .find_explained(unit.lang, view, from, trigs[k].span, trigs[k].actor, None)
+                    .0
+                    .is_some()
+        };
         let mut groups: Vec<&[Trig]> = Vec::new();
         let mut start = 0;
         for k in 1..=trigs.len() {
-            if k == trigs.len() || trigs[k].modality != trigs[start].modality {
+            if k == trigs.len()
+                || trigs[k].modality != trigs[start].modality
+                || (own_party(k, trigs[k - 1].span.end)
+                    && own_party(
+                        start,
+                        start
+                            .checked_sub(1)
+                            .map_or(unit.body.max(intro_end), |p| trigs[p].span.end),
+                    ))
+            {
                 groups.push(&trigs[start..k]);
                 start = k;
             }
         }
-        let intro_end = speakers.intro_end(i).unwrap_or(0);
         let mut left = unit.body.max(intro_end);
         for (g, group) in groups.iter().enumerate() {
             let first = &group[0];
@@ -1224,7 +1246,15 @@ impl Extractor {
                     _ => first.span.end,
                 },
             };
-            let action_end = groups.get(g + 1).map_or(view.len(), |n| n[0].span.start);
+            // Up to the next run's trigger, or to the clause end before it, where that run's
+            // party may stand ("……抓农业，工业比重大的省更要……").
+            let action_end = groups.get(g + 1).map_or(view.len(), |n| {
+                let next = n[0].span.start;
+                view[..next]
+                    .rfind(['，', '；', ',', ';'])
+                    .filter(|&c| c > group[group.len() - 1].span.end)
+                    .unwrap_or(next)
+            });
             let mut action = trim_action(view, Span::new(action_start.min(action_end), action_end));
             if unit.lang == Lang::En && view[action.start..action.end].starts_with("to ") {
                 action.start += 3;

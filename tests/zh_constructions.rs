@@ -997,3 +997,13 @@ fn ministries_banks_and_headquarters_are_parties() {
     );
     assert_eq!(f.modalities()[4], "obligation");
 }
+
+#[test]
+fn a_second_party_in_a_run_of_duties_gets_its_own_task() {
+    // Written for the test: each clause names its own party, so each gets a task, and the
+    // first task's action ends at its clause, before the next party.
+    let f = Found::new("市应急局要加强统筹协调，市财政局要及时下拨资金。\n");
+    assert_eq!(f.actors(), [Some("市应急局"), Some("市财政局")]);
+    let action = f.ex.tasks[0].action.of(&f.text);
+    assert_eq!(action, "加强统筹协调");
+}
