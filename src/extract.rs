@@ -1178,7 +1178,14 @@ impl Extractor {
                 && trigs[k].actor == ActorRule::Subject
                 && self
                     .actors
-                    .find_explained(unit.lang, view, from, trigs[k].span, trigs[k].actor, None)
+                    .find_explained(
+                        unit.lang,
+                        view,
+                        from.min(trigs[k].span.start),
+                        trigs[k].span,
+                        trigs[k].actor,
+                        None,
+                    )
                     .0
                     .is_some()
         };
