@@ -1007,3 +1007,11 @@ fn a_second_party_in_a_run_of_duties_gets_its_own_task() {
     let action = f.ex.tasks[0].action.of(&f.text);
     assert_eq!(action, "加强统筹协调");
 }
+
+#[test]
+fn the_tasks_of_supply_side_reform_are_commands() {
+    // Written for the test: jieba splits 去产能 and 补短板 (去/产能, 补短/板), so the verb
+    // list names them whole; a task section makes such a heading a command.
+    let f = Found::new("三、今年重点工作\n扎实有效去产能。\n精准加力补短板。\n");
+    assert_eq!(f.sentences(), ["扎实有效去产能。", "精准加力补短板。"]);
+}
