@@ -1015,3 +1015,11 @@ fn the_tasks_of_supply_side_reform_are_commands() {
     let f = Found::new("三、今年重点工作\n扎实有效去产能。\n精准加力补短板。\n");
     assert_eq!(f.sentences(), ["扎实有效去产能。", "精准加力补短板。"]);
 }
+
+#[test]
+fn caring_for_a_group_is_a_command() {
+    // Written for the test: 关心 and 关爱 open a duty to care for a group in a task section;
+    // "群众关心的问题" stays a noun phrase (的 after the verb).
+    let f = Found::new("三、重点工作\n关心帮助孤寡老人。\n关爱留守儿童。\n这是群众关心的问题。\n");
+    assert_eq!(f.sentences(), ["关心帮助孤寡老人。", "关爱留守儿童。"]);
+}
