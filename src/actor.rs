@@ -369,6 +369,13 @@ impl Actors {
                 .zh_prepositions
                 .iter()
                 .any(|p| t.starts_with(p.as_str()))
+            // "继续与有关国家和地区": an adverb, then a preposition, opens an adverbial.
+            || self.zh_adverbs.iter().any(|w| {
+                t.strip_prefix(w.as_str()).is_some_and(|r| {
+                    !self.opens_with_look_alike(r)
+                        && self.zh_prepositions.iter().any(|p| r.starts_with(p.as_str()))
+                })
+            })
             || self.preposition_after_de(t)
             || self.opens_with_deed(t)
             // "全面系统梳理……": adverbs before a command verb, not a party (全 of 全面 is
@@ -1138,6 +1145,16 @@ mod tests {
             get("每省每地每县都要设立机构。").as_deref(),
             Some("每省每地每县")
         );
+    }
+
+    #[test]
+    fn an_adverb_then_a_preposition_opens_an_adverbial() {
+        // "继续与有关国家和地区" ended with a party word and opened with an adverb, so it was
+        // taken whole; the preposition after the adverb makes it an adverbial.
+        let get = |t: &str| actor(t, "要", ActorRule::Subject);
+        assert_eq!(get("继续与有关国家和地区要加强合作。"), None);
+        assert_eq!(get("进一步与周边国家和地区要开展合作。"), None);
+        assert_eq!(get("各地区要加强合作。").as_deref(), Some("各地区"));
     }
 
     #[test]
