@@ -1018,8 +1018,17 @@ fn the_tasks_of_supply_side_reform_are_commands() {
 
 #[test]
 fn caring_for_a_group_is_a_command() {
-    // Written for the test: 关心 and 关爱 open a duty to care for a group in a task section;
-    // "群众关心的问题" stays a noun phrase (的 after the verb).
-    let f = Found::new("三、重点工作\n关心帮助孤寡老人。\n关爱留守儿童。\n这是群众关心的问题。\n");
-    assert_eq!(f.sentences(), ["关心帮助孤寡老人。", "关爱留守儿童。"]);
+    // Written for the test: 关心 and 关爱 open a duty to care for a group in a task section,
+    // 商谈 one to negotiate; "群众关心的问题" stays a noun phrase (的 after the verb).
+    let f = Found::new(
+        "三、重点工作\n关心帮助孤寡老人。\n关爱留守儿童。\n这是群众关心的问题。\n继续与有关国家商谈投资协定。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "关心帮助孤寡老人。",
+            "关爱留守儿童。",
+            "继续与有关国家商谈投资协定。"
+        ]
+    );
 }
