@@ -1191,19 +1191,24 @@ impl Extractor {
         };
         let mut groups: Vec<&[Trig]> = Vec::new();
         let mut start = 0;
+        // Whether the run's first trigger names its party, looked up once a run.
+        let mut start_named: Option<bool> = None;
         for k in 1..=trigs.len() {
-            if k == trigs.len()
-                || trigs[k].modality != trigs[start].modality
-                || (own_party(k, trigs[k - 1].span.end)
-                    && own_party(
+            let split = k < trigs.len()
+                && trigs[k].modality == trigs[start].modality
+                && *start_named.get_or_insert_with(|| {
+                    own_party(
                         start,
                         start
                             .checked_sub(1)
                             .map_or(unit.body.max(intro_end), |p| trigs[p].span.end),
-                    ))
-            {
+                    )
+                })
+                && own_party(k, trigs[k - 1].span.end);
+            if k == trigs.len() || trigs[k].modality != trigs[start].modality || split {
                 groups.push(&trigs[start..k]);
                 start = k;
+                start_named = None;
             }
         }
         let mut left = unit.body.max(intro_end);
