@@ -213,6 +213,24 @@ struct Carry {
     gerunds: bool,
 }
 
+/// True when one of `words` stands as a word of its own in `view[from..to]`; unless
+/// `modifiers`, not as one right before 的.
+fn holds_word(
+    ctx: &Context<'_>,
+    view: &str,
+    words: &[String],
+    from: usize,
+    to: usize,
+    modifiers: bool,
+) -> bool {
+    words.iter().any(|w| {
+        view[from..to].match_indices(w.as_str()).any(|(k, _)| {
+            let word = Span::new(from + k, from + k + w.len());
+            ctx.is_word(word) && (modifiers || !view[word.end..].starts_with('的'))
+        })
+    })
+}
+
 /// True when a colon after `from` opens a list whose first item is a gerund: "we should
 /// focus on the following work: improving infrastructure;".
 fn opens_gerund_list(view: &str, from: usize) -> bool {
@@ -931,14 +949,8 @@ impl Extractor {
     /// unless `modifiers`, not as one before 的 ("根据多年来的实践经验" reports nothing,
     /// where "过去的一年，" opens a report).
     fn reports_past_in(&self, unit: &Unit<'_>, from: usize, to: usize, modifiers: bool) -> bool {
-        let view = &unit.view.text;
         let ctx = self.context(unit);
-        self.past.iter().any(|w| {
-            view[from..to].match_indices(w.as_str()).any(|(k, _)| {
-                let word = Span::new(from + k, from + k + w.len());
-                ctx.is_word(word) && (modifiers || !view[word.end..].starts_with('的'))
-            })
-        })
+        holds_word(&ctx, &unit.view.text, &self.past, from, to, modifiers)
     }
 
     /// True when a Chinese sentence that could lead in a list (it ends with a colon) holds a
@@ -987,11 +999,7 @@ impl Extractor {
         let ctx = self.context(unit);
         let view = &unit.view.text;
         let has_word = |words: &[String], from: usize, to: usize| {
-            words.iter().any(|w| {
-                view[from..to]
-                    .match_indices(w.as_str())
-                    .any(|(k, _)| ctx.is_word(Span::new(from + k, from + k + w.len())))
-            })
+            holds_word(&ctx, view, words, from, to, true)
         };
         let span = match unit.lang {
             Lang::Zh => {
