@@ -148,6 +148,23 @@ mod tests {
     }
 
     #[test]
+    fn chinese_from_needs_a_time_word() {
+        // 从……做起 (start with …) and 自己……起 read as "from … on" before the pattern
+        // asked for a time word before 起.
+        assert_eq!(find("清欠要从政府投资的工程做起。"), None);
+        assert_eq!(find("我们自己要负起责任。"), None);
+        assert_eq!(find("要把思想工作抓起来，从小事情做起。"), None);
+        assert_eq!(
+            find("从今年一月算起，要逐月报告。").as_deref(),
+            Some("从今年一月算起")
+        );
+        assert_eq!(
+            find("从公布之日起，各单位要执行。").as_deref(),
+            Some("从公布之日起")
+        );
+    }
+
+    #[test]
     fn english_deadlines() {
         assert_eq!(
             find("Within 120 days of the date of this order, each agency shall act.").as_deref(),
