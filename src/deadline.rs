@@ -165,6 +165,24 @@ mod tests {
     }
 
     #[test]
+    fn chinese_dates_of_events_and_civil_wars_set_no_time() {
+        assert_eq!(find("一九六六年六月三日，会议决定要派出工作组。"), None);
+        assert_eq!(find("（人民出版社1986年版）要真正地认识事物。"), None);
+        assert_eq!(find("必须永远记得十年内战的教训。"), None);
+        assert_eq!(find("2025年要完成全部改造。").as_deref(), Some("2025年"));
+        assert_eq!(
+            find("各地务必在一九四六年，发动减租运动。").as_deref(),
+            Some("一九四六年")
+        );
+        assert_eq!(
+            find("一九五六年一切省都要做出规划。").as_deref(),
+            Some("一九五六年")
+        );
+        assert_eq!(find("三年内要基本完成。").as_deref(), Some("三年内"));
+        assert_eq!(find("要在年内完成。").as_deref(), Some("年内"));
+    }
+
+    #[test]
     fn english_deadlines() {
         assert_eq!(
             find("Within 120 days of the date of this order, each agency shall act.").as_deref(),

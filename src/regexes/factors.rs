@@ -5,10 +5,8 @@
 /// (`None`: it has no required factor).
 #[rustfmt::skip]
 pub(super) static FACTORS: &[(&str, Option<&[&str]>)] = &[
-    ("(?:\\d+|[一二三四五六七八九十两]+)个?(?:工作日|日|天|周|星期|个月|月|年)(?:内|之内|以内)", Some(&["之内", "以内", "内"])),
     ("(?:\\d+|[一二三四五六七八九十两半]+)个?(?:小时|分钟)(?:内|之内|以内)", Some(&["分钟", "小时"])),
     ("(?:\\d{4}|[一二三四五六七八九〇零]{4})[-—–至到](?:\\d{4}|[一二三四五六七八九〇零]{4})年", Some(&["年"])),
-    ("(?:\\d{4}|[一二三四五六七八九〇零]{4})年", Some(&["年"])),
     ("(?:\\d{4}|[一二三四五六七八九〇零]{4})年(?:\\d{1,2}月)?(?:底|末|年底|年末|\\d{1,2}日)?(?:前|之前|以前)", Some(&["年"])),
     ("(?:^\\s*|[:;]\\s+)(?:please\\s*,?\\s+)?(?P<trigger>do not|don['’]t)\\s+(?:ever\\s+)?[a-z]", Some(&["do not", "don't", "don’t"])),
     ("(?:^\\s*|[:;]\\s+)(?P<trigger>please)\\s*,?\\s+[a-z]", Some(&["please"])),
@@ -24,7 +22,6 @@ pub(super) static FACTORS: &[(&str, Option<&[&str]>)] = &[
     ("(?:is|are)\\s+(?P<trigger>hereby\\s+(?:revoked|rescinded|amended|established|designated|delegated|ordered|directed|assigned|terminated|abolished))", Some(&["abolished", "amended", "assigned", "delegated", "designated", "directed", "established", "ordered", "rescinded", "revoked", "terminated"])),
     ("(?:今年|明年|本年度?)?(?:上半年|下半年)(?:前|内|底|末)?", Some(&["上半年", "下半年"])),
     ("(?:今年|明年|本年度?|本月|下月|本季度?|下季度|本周|下周|年|月|季度|周)(?:底|末)(?:前|之前)", Some(&["下周底之前", "下周底前", "下周末之前", "下周末前", "下季度底之前", "下季度底前", "下季度末之前", "下季度末前", "下月底之前", "下月底前", "下月末之前", "下月末前", "今年底之前", "今年底前", "今年末之前", "今年末前", "周底之前", "周底前", "周末之前", "周末前", "季度底之前", "季度底前", "季度末之前", "季度末前", "年底之前", "年底前", "年末之前", "年末前", "明年底之前", "明年底前", "明年末之前", "明年末前", "月底之前", "月底前", "月末之前", "月末前", "本周底之前", "本周底前", "本周末之前", "本周末前", "本季底之前", "本季底前", "本季度底之前", "本季度底前", "本季度末之前", "本季度末前", "本季末之前", "本季末前", "本年底之前", "本年底前", "本年度底之前", "本年度底前", "本年度末之前", "本年度末前", "本年末之前", "本年末前", "本月底之前", "本月底前", "本月末之前", "本月末前"])),
-    ("(?:本年度|本年|今年|本)?(?:年内|年底|月底)", Some(&["年内", "年底", "月底"])),
     ("(?:次月|下月|本月|每月|当月)\\d{1,2}日(?:前|之前|以前)?", Some(&["下月", "当月", "本月", "次月", "每月"])),
     ("(?:注定|必然|迟早|终究|终归|总归|早晚)(?P<trigger>要)", Some(&["必然要", "总归要", "早晚要", "注定要", "终归要", "终究要", "迟早要"])),
     ("(?:现(?:就|将)[^。！？]{0,40}?如下|通知如下)[：:]?\\s*$", Some(&["如下", "通知如下"])),
@@ -57,6 +54,9 @@ pub(super) static FACTORS: &[(&str, Option<&[&str]>)] = &[
     ("(?P<trigger>需要)(?:[一二两三四五六七八九几数半]+(?:个|年|天|月|种|些|段|点|代|批|次|亿|万|千|百|十)|很长|较长|相当长|很久|长期的|时间)", Some(&["需要一", "需要七", "需要三", "需要两", "需要九", "需要二", "需要五", "需要八", "需要六", "需要几", "需要半", "需要四", "需要很久", "需要很长", "需要数", "需要时间", "需要相当长", "需要较长", "需要长期的"])),
     ("(?P<trigger>需要)(?:[，,。；;、”’」』）)]|的|和|与|之间|$)", Some(&["需要"])),
     ("(?P<trigger>鼓励)[^，,。；;：:]{1,30}?的(?:政策|措施|办法|机制|制度|意见|目录|清单)", Some(&["鼓励"])),
+    ("(?P<when>(?:\\d+|[一二三四五六七八九十两]+)个?(?:工作日|日|天|周|星期|个月|月|年)(?:内|之内|以内))(?:$|[^战])", Some(&["之内", "以内", "内"])),
+    ("(?P<when>(?:\\d{4}|[一二三四五六七八九〇零]{4})年)(?:$|[^月版的以毕冬春夏秋初\\d一二三四五六七八九十〇零]|[一二三四五六七八九十](?:$|[^月\\d一二三四五六七八九十〇零]))", Some(&["年"])),
+    ("(?P<when>(?:本年度|本年|今年|本)?(?:年内|年底|月底))(?:$|[^战])", Some(&["年内", "年底", "月底"])),
     ("(?i)^(?:On\\s+[^,]{1,40},\\s+)?(?P<name>the (?:meeting|conference|session|symposium|plenary session|executive meeting|forum|standing committee)) (?:heard|reviewed|discussed|deliberated|adopted|approved|studied|examined|listened to|also heard|also reviewed|also discussed|also deliberated|also adopted|also approved|also studied|also examined)\\b[^.;]{0,160}?\\band\\s+(?:also\\s+|further\\s+)?(?:pointed\\s+out|stressed|emphasized|emphasised|noted|urged|called\\s+for|called\\s+on|demanded|required|decided|asked|requested|underlined|reiterated)\\b", Some(&["the conference", "the executive meeting", "the forum", "the meeting", "the plenary session", "the session", "the standing committee", "the symposium"])),
     ("(?i)^(?:On\\s+[^,]{1,40},\\s+)?(?P<name>the\\s+(?:meeting|conference|session|symposium|plenary\\s+session|executive\\s+meeting|forum|council|state\\s+council|standing\\s+committee|committee|commission|ministry|government|cabinet|leading\\s+group|politburo|circular|notice|document|plan|opinion))\\s+(?:also\\s+|further\\s+|then\\s+)?(?:pointed\\s+out|stressed|emphasized|emphasised|noted|urged|called\\s+for|called\\s+on|demanded|required|requires|decided|agreed|asked|requested|underlined|highlighted|reiterated|said|stated|set\\s+out|made\\s+clear)\\b", Some(&["cabinet", "circular", "commission", "committee", "conference", "council", "document", "executive", "forum", "government", "leading", "meeting", "ministry", "notice", "opinion", "plan", "plenary", "politburo", "session", "standing", "state", "symposium"])),
     ("(?i)^(?P<name>he|she)\\s+(?:also\\s+|further\\s+|then\\s+)?(?:pointed\\s+out|stressed|emphasized|emphasised|said|noted|added|stated|urged|called\\s+for|underlined|reiterated|demanded|asked)\\b", Some(&["added", "asked", "called", "demanded", "emphasised", "emphasized", "noted", "pointed", "reiterated", "said", "stated", "stressed", "underlined", "urged"])),
