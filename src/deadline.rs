@@ -201,5 +201,11 @@ mod tests {
             Some("not later than March 1, 2025")
         );
         assert_eq!(find("Each agency shall act."), None);
+        // The event ended on "of the" before its noun was allowed an article.
+        assert_eq!(
+            find("Within 240 days of the completion of the guidelines, the Director shall act.")
+                .as_deref(),
+            Some("Within 240 days of the completion of the guidelines")
+        );
     }
 }
