@@ -52,6 +52,7 @@ pub struct Actors {
     zh_adverbs: Vec<String>,
     zh_conjunctions: Vec<String>,
     zh_times: Vec<String>,
+    zh_time_tails: Vec<String>,
     zh_party_heads: Vec<String>,
     /// Party heads that are a party on their own (我们).
     zh_plural_pronouns: Vec<String>,
@@ -133,6 +134,7 @@ impl Actors {
             zh_adverbs: zh("adverb"),
             zh_conjunctions: zh("conjunction"),
             zh_times: zh("time"),
+            zh_time_tails: zh("time-tail"),
             zh_party_heads: zh("party-head"),
             zh_plural_pronouns: zh("plural-pronoun"),
             zh_adverbial_starts: zh("adverbial-start"),
@@ -312,6 +314,11 @@ impl Actors {
             }
             if let Some(w) = self.zh_adverbs.iter().find(|w| t.ends_with(w.as_str())) {
                 e -= w.len();
+                trim(&mut s, &mut e);
+                continue;
+            }
+            if let Some(n) = self.time_phrase_end(t) {
+                s += n;
                 trim(&mut s, &mut e);
                 continue;
             }
@@ -511,6 +518,31 @@ impl Actors {
     /// True when `t` holds a Chinese command verb anywhere.
     fn holds_zh_verb(&self, t: &str) -> bool {
         self.zh_verbs.automaton().is_some_and(|f| f.is_match(t))
+    }
+
+    /// The end of a phrase that a `time-tail` word closes at the head of `t` (with a note in
+    /// brackets after it), when a party follows: "两会期间值班人员", "全国两会期间（3月4日起至
+    /// “两会”结束）值班人员每天……". The phrase names when, the party after it acts.
+    fn time_phrase_end(&self, t: &str) -> Option<usize> {
+        let limit: usize = t.chars().take(24).map(char::len_utf8).sum();
+        self.zh_time_tails
+            .iter()
+            .filter_map(|w| {
+                let at = t[..limit].find(w.as_str()).filter(|&i| i > 0)?;
+                let mut end = at + w.len();
+                if t[end..].starts_with(['（', '(']) {
+                    let close = t[end..].find(['）', ')'])?;
+                    end += close + t[end + close..].chars().next()?.len_utf8();
+                }
+                let rest = t[end..].trim_start();
+                let party = self.is_party(rest)
+                    || self
+                        .party_prefix(rest)
+                        .is_some_and(|n| n == rest.len() || self.opens_with_adverbial(&rest[n..]));
+                // "革命时期的党的组织": after 的 the phrase describes a noun.
+                (!rest.is_empty() && !rest.starts_with('的') && party).then_some(end)
+            })
+            .min()
     }
 
     /// True when `t` opens with an adverb, a time word or a preposition of time or place (but
@@ -1119,6 +1151,30 @@ mod tests {
             Some("有些地方和单位")
         );
         assert_eq!(get("有一个县，要把烟叶作为支柱产业。"), None);
+    }
+
+    #[test]
+    fn a_phrase_of_when_before_the_party_is_not_the_party() {
+        // "全国两会期间（3月4日起至……）值班人员每天……填写" had no actor, and "两会期间值班人员"
+        // was the actor whole.
+        let get = |t: &str, trigger: &str| actor(t, trigger, ActorRule::Subject);
+        assert_eq!(
+            get("两会期间值班人员要每天填写日汇报表。", "要").as_deref(),
+            Some("值班人员")
+        );
+        assert_eq!(
+            get(
+                "全国两会期间（3月4日起至两会结束）值班人员每天下午5点前填写日汇报表。",
+                "填写"
+            )
+            .as_deref(),
+            Some("值班人员")
+        );
+        // After 的 the phrase describes the noun, which it is part of.
+        assert_eq!(
+            get("革命时期的党的组织要转入地下。", "要").as_deref(),
+            Some("革命时期的党的组织")
+        );
     }
 
     #[test]

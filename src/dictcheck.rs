@@ -471,6 +471,7 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
         "not-topic-start",
         "not-topic-mark",
         "clause-conjunction",
+        "time-tail",
     ] {
         let rows: Vec<_> = dict
             .words
@@ -504,6 +505,9 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                 ("clause-conjunction", Some(a)) => {
                     a.is_some_and(|(s, _)| example[..s].trim_end().ends_with(w.word.as_str()))
                 }
+                ("time-tail", Some(a)) => {
+                    a.is_some_and(|(s, _)| s > 0 && example[..s].contains(w.word.as_str()))
+                }
                 (_, Some(a)) => a.is_none(),
             };
             if !right(actor(&ex)) || right(actor(&bare)) {
@@ -511,6 +515,7 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                     "plural-pronoun" => "the word",
                     "adverbial-start" => "the party before the word",
                     "clause-conjunction" => "the party after the word",
+                    "time-tail" => "the party after the phrase the word closes",
                     _ => "no actor",
                 };
                 say(

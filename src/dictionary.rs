@@ -555,6 +555,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "relative",
     "clause-subject",
     "clause-conjunction",
+    "time-tail",
     "honorific",
     "list-preposition",
     "event",
