@@ -1032,3 +1032,21 @@ fn caring_for_a_group_is_a_command() {
         ]
     );
 }
+
+#[test]
+fn shops_stores_teams_and_workshops_are_parties() {
+    // Written for the test after a shopping mall's safety notice: "部分餐饮商铺要加大……投入"
+    // had no actor (店铺 was a party word, 商铺 not).
+    let f = Found::new(
+        "部分餐饮商铺要加大设备更新投入。\n入驻商户要落实主体责任。\n各主力店要做好值守。\n生产车间要每班巡检。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("部分餐饮商铺"),
+            Some("入驻商户"),
+            Some("各主力店"),
+            Some("生产车间")
+        ]
+    );
+}
