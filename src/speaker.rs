@@ -110,6 +110,8 @@ pub struct Speakers {
     not_names: Vec<String>,
     /// Words a name never ends with: "就全国来说", "可以说", "换句话说".
     not_name_ends: Vec<String>,
+    /// Chinese prepositions of two characters or more: none stands inside a name.
+    inner_prepositions: Vec<String>,
     /// Words that make a body's "name" a report of an event (召开, 举行).
     events: Vec<String>,
 }
@@ -162,11 +164,17 @@ impl Speakers {
             not_names.extend(dict.words_of(Lang::Zh, class).map(str::to_string));
         }
         let not_name_ends = dict.word_list(Lang::Zh, "not-speaker-end");
+        let inner_prepositions = dict
+            .words_of(Lang::Zh, "preposition")
+            .filter(|w| w.chars().count() >= 2)
+            .map(str::to_string)
+            .collect();
         Ok(Speakers {
             patterns,
             filters: Default::default(),
             not_names,
             not_name_ends,
+            inner_prepositions,
             events: dict.word_list(Lang::Zh, "event"),
         })
     }
@@ -228,6 +236,15 @@ impl Speakers {
         // "……的要求，", "各级政府要……要求，": a phrase before 要求, not a speaker; "……不必说",
         // "不能说": a negation.
         if name.contains(['的', '要', '不']) {
+            return false;
+        }
+        // "各部门严格按照公司防汛工作要求，": a preposition of two characters or more inside
+        // (按照, 根据, 对照 …) makes the words before 要求 a phrase.
+        if self
+            .inner_prepositions
+            .iter()
+            .any(|w| name.contains(w.as_str()))
+        {
             return false;
         }
         if self

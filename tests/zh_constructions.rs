@@ -1050,3 +1050,13 @@ fn shops_stores_teams_and_workshops_are_parties() {
         ]
     );
 }
+
+#[test]
+fn words_before_an_according_to_requirement_are_no_speaker() {
+    // Written for the test after a mall's flood-season notice: "……严格按照公司防汛工作要求，"
+    // made the words before 要求 a speaker for the rest of the notice.
+    let f = Found::new(
+        "李明指出，各单位要加强值守。\n各部门严格按照公司防汛工作要求，从严开展检查，确保安全度汛。\n要将排查贯穿整个汛期。\n",
+    );
+    assert_eq!(f.speakers(), [Some("李明"), Some("李明"), Some("李明")]);
+}
