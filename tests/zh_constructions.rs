@@ -1052,6 +1052,17 @@ fn shops_stores_teams_and_workshops_are_parties() {
 }
 
 #[test]
+fn a_company_department_is_a_party() {
+    // Written for the test after the same company's flood-season notice: "工程物业部要……开展
+    // 防汛应急救援演练" had no actor; departments are named by their last words.
+    let f = Found::new("工程物业部要开展防汛演练。\n营运部要加强巡查。\n安保部要做好值守。\n");
+    assert_eq!(
+        f.actors(),
+        [Some("工程物业部"), Some("营运部"), Some("安保部")]
+    );
+}
+
+#[test]
 fn words_before_an_according_to_requirement_are_no_speaker() {
     // Written for the test after a mall's flood-season notice: "……严格按照公司防汛工作要求，"
     // made the words before 要求 a speaker for the rest of the notice.
