@@ -732,8 +732,16 @@ impl Actors {
             // and Technology (NIST)") names the party only when the words before it name
             // none ("... Trademark Office (USPTO Director) shall": too long to be a subject).
             if region[..s].trim_end().ends_with('(') && region[e..].trim_start().starts_with(')') {
-                let lead = region[s..e].len() - region[s..e].trim_start().len();
-                aside = aside.or(Some(Span::new(from + s + lead, from + s + lead + t.len())));
+                // "(as described in section 5(a) of this order)" refers; it names no one.
+                if !t.starts_with(char::is_lowercase) {
+                    let lead = region[s..e].len() - region[s..e].trim_start().len();
+                    aside = aside.or(Some(Span::new(from + s + lead, from + s + lead + t.len())));
+                }
+                continue;
+            }
+            // "…, including establishments subject to the Act, 40 U.S.C. 102(4)(A) (agencies),
+            // shall": a citation is no subject; the subject stands further left.
+            if t.starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
             let list_end = self.starts_with_list_conjunction(t);
@@ -943,8 +951,30 @@ impl Actors {
         // National Security Affairs (APNSA) and the Assistant to the President for Economic
         // Policy (APEP) shall").
         let limit = if t.contains(" and the ") { 24 } else { 14 };
-        if words > limit || first == "there" || first == "which" || first == "who" {
+        if first == "there" || first == "which" || first == "who" {
             return None;
+        }
+        if words > limit {
+            // "contractors and subcontractors working on or in connection with a Federal
+            // Government contract or contract-like instrument shall": a participle phrase
+            // makes the subject long; the words before it name the party.
+            let head = t
+                .split_whitespace()
+                .take(7)
+                .skip(1)
+                .find(|w| w.len() > 4 && w.ends_with("ing") && w.starts_with(char::is_lowercase))
+                .map(|w| t[..w.as_ptr() as usize - t.as_ptr() as usize].trim_end())
+                // Not "Interagency groups charged with coordinating": the -ing word is the
+                // object of a preposition there.
+                .filter(|h| {
+                    !h.is_empty()
+                        && !self.is_adverbial(h)
+                        && h.split_whitespace().next_back().is_some_and(|w| {
+                            !self.en_subordinators.contains(&w.to_lowercase())
+                                && !matches!(w, "of" | "and" | "or")
+                        })
+                })?;
+            return Some(Span::new(s, s + head.len()));
         }
         Some(Span::new(s, s + t.len()))
     }

@@ -620,3 +620,22 @@ fn a_readout_that_stresses_the_need_to_act_orders_it() {
     assert_eq!(f.speakers()[..2], [Some("Li"), Some("The meeting")]);
     assert_eq!(f.deadlines(), [None, None, Some("daily")]);
 }
+
+#[test]
+fn citations_and_references_in_parentheses_are_no_subject() {
+    // Written for the test after EO 14042 (2021, not in the corpus): "…, 40 U.S.C.
+    // 102(4)(A) (agencies), shall" named the citation, and "(as described in section 5(a)
+    // of this order), shall" after a long subject named the reference. A long subject is
+    // cut before its participle, but not before the object of a preposition.
+    let f = Found::new(
+        "(a) Executive departments and agencies, including independent establishments subject to the Act, 40 U.S.C. 102(4)(A) (agencies), shall ensure that contracts include the clause.\n\nUpon approval of the Guidance, contractors and subcontractors working on or in connection with a Federal Government contract or contract-like instrument (as described in section 5(a) of this order), shall adhere to the Guidance.\n\n(c) Working groups charged with reviewing and updating the permit processes of the many agencies involved in large infrastructure projects shall report.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("Executive departments and agencies"),
+            Some("contractors and subcontractors"),
+            None
+        ]
+    );
+}
