@@ -541,7 +541,7 @@ impl EnGrammar {
             end_of_month: r(format!(r"(?i)\bend\s+of\s+(?P<m>{months})\b(?:,?\s+(?P<y>\d{{4}}))?")),
             end_of_year: r(r"(?i)\bend\s+of\s+(?:(?P<which>this|the|next|the\s+current)\s+(?:calendar\s+|fiscal\s+)?year|(?P<y>\d{4}))\b|\bby\s+(?P<y2>\d{4})\b".to_string()),
             within: r(r"(?i)\bwithin\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?P<cal>calendar\s+|business\s+|working\s+)?(?P<u>days?|weeks?|months?|years?)\b(?P<of>\s+(?:of|after|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:this|the)\s+(?:order|memorandum|proclamation|directive|notice|resolution|act))?".to_string()),
-            recurring: r(r"(?i)\b(?P<w>annually|each\s+year|every\s+year|quarterly|monthly|weekly|biweekly|fortnightly|daily|biennially|(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|week|month|quarter)|(?:once|twice)\s+(?:a|every|per|each)\s+(?:year|month|quarter|week|day))\b".to_string()),
+            recurring: r(r"(?i)\b(?P<w>semi-?annually|annually|each\s+year|every\s+year|quarterly|monthly|weekly|biweekly|fortnightly|daily|biennially|(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|week|month|quarter)|(?:once|twice)\s+(?:a|every|per|each)\s+(?:year|month|quarter|week|day))\b".to_string()),
             month_names: r(format!(r"(?i)^(?:{months})\.?$")),
         }
     }
@@ -668,6 +668,8 @@ impl EnGrammar {
                         } else {
                             "R/P3D"
                         }
+                    } else if w.starts_with("semi") {
+                        "R/P6M"
                     } else if w.contains("biweekly") || w.contains("fortnight") {
                         "R/P2W"
                     } else if ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
@@ -862,6 +864,9 @@ mod tests {
         assert_eq!(en("every Friday", "recurring", None), (None, s("R/P1W")));
         assert_eq!(en("daily", "recurring", None), (None, s("R/P1D")));
         assert_eq!(en("biweekly", "recurring", None), (None, s("R/P2W")));
+        // "semi-annually" read as "annually" (EO 14020's reports to the Council).
+        assert_eq!(en("semi-annually", "recurring", None), (None, s("R/P6M")));
+        assert_eq!(en("semiannually", "recurring", None), (None, s("R/P6M")));
         assert_eq!(en("immediately", "immediate", Some(&a)), (None, None));
     }
 }
