@@ -227,6 +227,29 @@ impl Actors {
         (found, how)
     }
 
+    /// The subject of an English clause that a conjunction after a comma opens right before
+    /// `to` (a later trigger): "…, and the Council shall prepare" names the Council. The
+    /// subject must open with a determiner or a capital and fill the words between the
+    /// conjunction and the trigger; "review the rules and publish them" names no one.
+    pub fn en_new_clause_subject(&self, view: &str, from: usize, to: usize) -> Option<Span> {
+        let region = view.get(from..to)?;
+        let k = [", and ", "; and ", ", but ", "; "]
+            .iter()
+            .filter_map(|w| region.rfind(w).map(|i| i + w.len()))
+            .max()?;
+        let chunk = &region[k..];
+        let first = chunk.split_whitespace().next()?;
+        let opens = self.en_determiners.contains(&first.to_lowercase())
+            || first.starts_with(char::is_uppercase);
+        if !opens || chunk.contains([',', ';', '(']) || self.is_adverbial(chunk) {
+            return None;
+        }
+        let found = self.en_chunk_subject(chunk)?;
+        // The whole chunk, but for trailing adverbs ("the Council also shall").
+        (found.start == 0 || chunk[..found.start].trim().is_empty())
+            .then(|| Span::new(from + k + found.start, from + k + found.end))
+    }
+
     fn zh_subject(&self, view: &str, from: usize, to: usize) -> Option<Span> {
         let region = &view[from..to];
         let clause = region.rfind(ZH_CLAUSE).map_or(0, |k| {

@@ -1181,21 +1181,32 @@ impl Extractor {
         // gives two tasks ("一要压实责任，各级领导干部必须在岗在位" stays one, whose party the
         // later trigger names).
         let intro_end = speakers.intro_end(i).unwrap_or(0);
-        let own_party = |k: usize, from: usize| {
-            unit.lang == Lang::Zh
-                && trigs[k].actor == ActorRule::Subject
-                && self
-                    .actors
-                    .find_explained(
-                        unit.lang,
-                        view,
-                        from.min(trigs[k].span.start),
-                        trigs[k].span,
-                        trigs[k].actor,
-                        None,
-                    )
-                    .0
-                    .is_some()
+        // In English a later trigger's party must open a clause of its own after a
+        // conjunction ("…, and the Secretary shall provide …"); the subject finder would take
+        // "review the rules, and the Council" for a list of parties.
+        let own_party = |k: usize, from: usize, later: bool| {
+            trigs[k].actor == ActorRule::Subject
+                && if later && unit.lang == Lang::En {
+                    self.actors
+                        .en_new_clause_subject(
+                            view,
+                            from.min(trigs[k].span.start),
+                            trigs[k].span.start,
+                        )
+                        .is_some()
+                } else {
+                    self.actors
+                        .find_explained(
+                            unit.lang,
+                            view,
+                            from.min(trigs[k].span.start),
+                            trigs[k].span,
+                            trigs[k].actor,
+                            None,
+                        )
+                        .0
+                        .is_some()
+                }
         };
         let mut groups: Vec<&[Trig]> = Vec::new();
         let mut start = 0;
@@ -1210,9 +1221,10 @@ impl Extractor {
                         start
                             .checked_sub(1)
                             .map_or(unit.body.max(intro_end), |p| trigs[p].span.end),
+                        false,
                     )
                 })
-                && own_party(k, trigs[k - 1].span.end);
+                && own_party(k, trigs[k - 1].span.end, true);
             if k == trigs.len() || trigs[k].modality != trigs[start].modality || split {
                 groups.push(&trigs[start..k]);
                 start = k;
@@ -1233,6 +1245,17 @@ impl Extractor {
                 first.actor,
                 first.hint,
             );
+            // "…, and the Council shall prepare …": a later run in English whose own clause
+            // names its party.
+            if g > 0 && unit.lang == Lang::En && first.actor == ActorRule::Subject {
+                if let Some(a) = self
+                    .actors
+                    .en_new_clause_subject(view, from, first.span.start)
+                {
+                    actor = Some(a);
+                    actor_how = "the subject of its own clause, after a conjunction";
+                }
+            }
             if actor.is_none() {
                 if let Some(h) = group.iter().find_map(|t| t.hint) {
                     actor = Some(h);

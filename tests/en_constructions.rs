@@ -639,3 +639,21 @@ fn citations_and_references_in_parentheses_are_no_subject() {
         ]
     );
 }
+
+#[test]
+fn a_second_party_after_a_conjunction_gets_its_own_task() {
+    // Written for the test: "…, and the Council shall prepare …" was one task whose actor was
+    // the first party; each clause names its own party now. A second duty of the same party
+    // ("…, and publish them") stays in the first task.
+    let f = Found::new(
+        "The heads of agencies shall report to the Council each quarter, and the Council shall prepare an annual report.\n\nThe Director shall review the rules, and shall publish them.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("The heads of agencies"),
+            Some("the Council"),
+            Some("The Director")
+        ]
+    );
+}
