@@ -409,6 +409,34 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
             );
         }
     }
+    // A word of the time ahead ends a paragraph's report of the past: in a task section the
+    // example's last sentence, after a report, is a task, and without the word it is not.
+    for w in dict
+        .words
+        .iter()
+        .filter(|w| mine(&w.origin.file) && w.class == "plan-opener")
+    {
+        let Some(example) = &w.example else {
+            say(&w.origin, "no example sentence".into());
+            continue;
+        };
+        let last_is_task = |sentence: &str| {
+            let text = format!("二、主要任务\n过去的一年，各项工作取得新的进展。{sentence}\n");
+            ex.extract(&Document::from_text("example", text))
+                .tasks
+                .iter()
+                .any(|t| t.sentence == 2)
+        };
+        let without = example.replacen(w.word.as_str(), "", 1);
+        if !last_is_task(example) || last_is_task(&without) {
+            say(
+                &w.origin,
+                format!(
+                    "after a report of the past its example {example:?} should give a task, and {without:?} none"
+                ),
+            );
+        }
+    }
     // An adverbial head makes the command verb after the comma the command: in a task
     // section the example's task is cited there, and without the word at a verb before it.
     for w in dict

@@ -534,6 +534,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "modifier-mark",
     "degree",
     "result-mark",
+    "plan-opener",
     "demonstrative",
     "adverbial-head",
     "heading-opener",

@@ -162,6 +162,9 @@ pub struct Extractor {
     /// Words (得到, 获得) that make a verb after them what something got: "结构得到调整"
     /// reports.
     result_marks: Vec<String>,
+    /// Words of the time ahead (新的一年, 今年) that, opening a sentence, end a paragraph's
+    /// report of the past.
+    plan_openers: Vec<String>,
     /// Chinese demonstratives: one opening a sentence with a copula in its first clause
     /// makes the whole sentence a description ("这是……的重要保证").
     demonstratives: Vec<String>,
@@ -377,6 +380,7 @@ impl Extractor {
             modifier_marks: dict.word_list(Lang::Zh, "modifier-mark"),
             degrees: dict.word_list(Lang::Zh, "degree"),
             result_marks: dict.word_list(Lang::Zh, "result-mark"),
+            plan_openers: dict.word_list(Lang::Zh, "plan-opener"),
             demonstratives: dict.word_list(Lang::Zh, "demonstrative"),
             adverbial_heads: dict.word_list(Lang::Zh, "adverbial-head"),
             title_ends: dict.word_list(Lang::Zh, "title-end"),
@@ -605,7 +609,13 @@ impl Extractor {
                         && !place.heading
                         && self.opens_with_past(unit);
                 } else if reporting_paragraph && unit.lang == Lang::Zh {
-                    place.mode = Mode::Background;
+                    // "……取得重要进展。在新的一年，要……": a sentence that opens with a word
+                    // of the time ahead ends the report; the rest of the paragraph plans.
+                    if self.opens_with_plan(unit) {
+                        reporting_paragraph = false;
+                    } else {
+                        place.mode = Mode::Background;
+                    }
                 }
                 // In a background section, words that there report what was done do not
                 // count.
@@ -931,6 +941,19 @@ impl Extractor {
                 Entry::Blocker(_) => None,
             })
             .collect()
+    }
+
+    /// True when a Chinese sentence opens with a word of the time ahead (新的一年, 今年,
+    /// 今后; after at most 在, not before 的) and its first clause holds no past word
+    /// ("今年以来" reports).
+    fn opens_with_plan(&self, unit: &Unit<'_>) -> bool {
+        let body = unit.view.text[unit.body..].trim_start();
+        let body = body.strip_prefix('在').unwrap_or(body);
+        // Not "今后的问题是……": before 的 the word describes a noun.
+        self.plan_openers
+            .iter()
+            .any(|w| body.starts_with(w.as_str()) && !body[w.len()..].starts_with('的'))
+            && !self.opens_with_past(unit)
     }
 
     /// True when a Chinese sentence's first clause holds a past word: "过去的一年，……",

@@ -1071,3 +1071,21 @@ fn words_before_an_according_to_requirement_are_no_speaker() {
     );
     assert_eq!(f.speakers(), [Some("李明"), Some("李明"), Some("李明")]);
 }
+
+#[test]
+fn a_word_of_the_time_ahead_ends_a_paragraphs_report() {
+    // Written for the test after the 2009 report (not in the corpus): a paragraph that opens
+    // with a report of the past and then turns to the new year ("在新的一年，要……") plans
+    // from there; "大力加强……" after it was read as part of the report. "今后的问题是……"
+    // describes and does not turn.
+    let f = Found::new(
+        "二、主要任务\n过去的一年，国防建设取得重要进展。部队完成了急难险重任务。在新的一年，要推进军队现代化建设。大力加强军队思想政治工作。\n过去的一年，改革取得进展。今后的问题是如何巩固成果，加强制度建设。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "在新的一年，要推进军队现代化建设。",
+            "大力加强军队思想政治工作。"
+        ]
+    );
+}
