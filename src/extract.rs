@@ -182,6 +182,9 @@ pub struct Extractor {
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
     new_duties: Vec<String>,
     adverbs: Vec<String>,
+    /// All Chinese adverbs, one character long too (既, 也): stripped from the head of a
+    /// clause before a relation verb.
+    all_adverbs: Vec<String>,
     turns: Arc<TurnPatterns>,
     speaker_names: HashMap<String, String>,
     /// Turn labels that stand for whoever answers (答, A).
@@ -394,6 +397,7 @@ impl Extractor {
                 .filter(|w| w.chars().count() >= 2)
                 .map(str::to_string)
                 .collect(),
+            all_adverbs: dict.word_list(Lang::Zh, "adverb"),
             turns: Arc::new(TurnPatterns::new(&dict)),
             speaker_names: HashMap::new(),
             honorifics: dict
@@ -810,16 +814,30 @@ impl Extractor {
 
     /// True when the clause is the subject of a copula that opens a later clause of the
     /// same comma chain: "加强国防和军队建设，是国家安全的重要保证" and "保证全党服从中央，
-    /// 坚持党中央权威……，是党的政治建设的首要任务" say what the deeds are, they order none.
+    /// 坚持党中央权威……，是党的政治建设的首要任务" say what the deeds are, they order none;
+    /// so does a relation verb after adverbs ("东部地区加快发展，有利于……", "……，既有利于").
     fn subject_of_copula(&self, view: &str, clause: Span) -> bool {
         let rest = &view[clause.end..];
         let chain = &rest[..rest
             .find(['；', ';', '：', ':', '。', '！', '？'])
             .unwrap_or(rest.len())];
-        chain
-            .split(['，', ','])
-            .skip(1)
-            .any(|next| self.copulas.iter().any(|c| next.starts_with(c.as_str())))
+        chain.split(['，', ',']).skip(1).any(|next| {
+            // "促进文化发展和繁荣，既有利于……": a relation verb after adverbs says what the
+            // deed brings, as a copula says what it is.
+            let mut bare = next.trim_start();
+            while let Some(a) = self
+                .all_adverbs
+                .iter()
+                .find(|a| bare.starts_with(a.as_str()) && bare.len() > a.len())
+            {
+                bare = &bare[a.len()..];
+            }
+            self.copulas.iter().any(|c| next.starts_with(c.as_str()))
+                || self
+                    .relation_verbs
+                    .iter()
+                    .any(|r| bare.starts_with(r.as_str()))
+        })
     }
 
     /// True when `verb` sits in a clause (a list joined by 、 counts as one) that opens with

@@ -1089,3 +1089,13 @@ fn a_word_of_the_time_ahead_ends_a_paragraphs_report() {
         ]
     );
 }
+
+#[test]
+fn a_deed_before_a_relation_verb_is_its_subject() {
+    // Written for the test after the 2004 and 2009 reports (not in the corpus): "促进文化发展
+    // 和繁荣，既有利于……" says what a deed brings, as "……，是……的重要保证" says what it is.
+    let f = Found::new(
+        "二、主要任务\n促进文化繁荣，既有利于丰富群众生活，也可以拓展消费。\n发展服务业，有利于扩大就业。\n大力发展服务业，扩大就业。\n",
+    );
+    assert_eq!(f.sentences(), ["大力发展服务业，扩大就业。"]);
+}
