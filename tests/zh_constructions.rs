@@ -1054,11 +1054,19 @@ fn shops_stores_teams_and_workshops_are_parties() {
 #[test]
 fn a_company_department_is_a_party() {
     // Written for the test after the same company's flood-season notice: "工程物业部要……开展
-    // 防汛应急救援演练" had no actor; departments are named by their last words.
-    let f = Found::new("工程物业部要开展防汛演练。\n营运部要加强巡查。\n安保部要做好值守。\n");
+    // 防汛应急救援演练" had no actor; departments are named by their last words, and so is a
+    // body of staff (队伍: "这支队伍要坚持……" in the 2004 report).
+    let f = Found::new(
+        "工程物业部要开展防汛演练。\n营运部要加强巡查。\n安保部要做好值守。\n这支队伍要坚持实事求是。\n",
+    );
     assert_eq!(
         f.actors(),
-        [Some("工程物业部"), Some("营运部"), Some("安保部")]
+        [
+            Some("工程物业部"),
+            Some("营运部"),
+            Some("安保部"),
+            Some("这支队伍")
+        ]
     );
 }
 
