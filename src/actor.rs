@@ -76,6 +76,19 @@ const EN_CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')'];
 /// `t` after a leading "and" or "or" and the commas and spaces that follow it ("and, minimize"
 /// gives "minimize", "and in consultation with A" gives "in consultation with A"); `t` itself
 /// when it opens with neither.
+/// True when `chunk` opens with an -ing word and a plural noun ("Leading officials at all
+/// levels", "Participating agencies"): the -ing word is an adjective of a subject, not the
+/// participle of an adverbial ("Recognizing the disparities", "Promoting innovation").
+fn ing_before_plural(chunk: &str) -> bool {
+    let mut words = chunk.split_whitespace().skip(1);
+    words.next().is_some_and(|w| {
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
 pub(crate) fn after_list_conjunction(t: &str) -> &str {
     let word = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") {
@@ -869,7 +882,7 @@ impl Actors {
             || participle
             || self.en_subordinator_phrases.iter().any(phrase)
             || first.ends_with("ly")
-            || first.ends_with("ing")
+            || (first.ends_with("ing") && !ing_before_plural(chunk))
             || chunk
                 .split_whitespace()
                 .next()

@@ -657,3 +657,34 @@ fn a_second_party_after_a_conjunction_gets_its_own_task() {
         ]
     );
 }
+
+#[test]
+fn a_readout_reports_demands_with_a_clause_and_strict_bans() {
+    // Written for the test after a translated flood-season readout: "demanded that X take",
+    // "required that X coordinate" and "It is strictly forbidden to" gave no task, and
+    // "Leading officials at all levels must" no actor (an -ing word before a plural noun is
+    // an adjective, not an adverbial). A passive "are directed that" keeps its clause's modal.
+    let f = Found::new(
+        "He demanded that all districts and counties take flood prevention as the top priority.\n\nThe meeting required that the emergency management bureau coordinate rescue forces.\n\nIt is strictly forbidden to conceal disaster information.\n\nLeading officials at all levels must stay at their posts.\n\nThe heads of all agencies are directed that the total cost of new rules shall be no greater than zero.\n",
+    );
+    assert_eq!(
+        f.triggers(),
+        [
+            "demanded that",
+            "required that",
+            "strictly forbidden",
+            "must",
+            "shall"
+        ]
+    );
+    assert_eq!(
+        f.actors()[..4],
+        [
+            Some("all districts and counties"),
+            Some("the emergency management bureau"),
+            None,
+            Some("Leading officials at all levels")
+        ]
+    );
+    assert_eq!(f.modalities()[2], "prohibition");
+}
