@@ -261,7 +261,13 @@ pub fn write_text(out: &mut dyn Write, explanations: &[Value]) -> io::Result<()>
             writeln!(
                 out,
                 "  no task   {}",
-                if e["hits"].as_array().is_some_and(|h| !h.is_empty()) {
+                if e["hits"].as_array().into_iter().flatten().any(|h| {
+                    h["kind"].as_str() == Some("trigger") && h["outcome"].as_str() == Some("kept")
+                }) {
+                    // The sentence as a whole gives none: a document's title ("关于……的通知"),
+                    // a notice's purpose before its lead line ("为……。现就……通知如下。").
+                    "its kept triggers give none: it titles the document, or states a notice's purpose before the notice's lead line"
+                } else if e["hits"].as_array().is_some_and(|h| !h.is_empty()) {
                     "every trigger was dropped"
                 } else {
                     "no trigger, and the layout implies none"

@@ -10,7 +10,7 @@ use crate::actor::Actors;
 use crate::check::{self, Check, Checked, Context, Reason, WordSegmenter};
 use crate::dates::{Anchor, Dates};
 use crate::deadline::Deadlines;
-use crate::dictionary::{ActorRule, Dictionary, Modality};
+use crate::dictionary::{ActorRule, Dictionary, Effect, Modality, Scope};
 use crate::document::{Document, Lang, Span};
 use crate::error::{Error, Result};
 use crate::formats::transcript::TurnPatterns;
@@ -565,6 +565,9 @@ impl Extractor {
         // moves, and the allocator returns the old buffer to the system only later. Pages
         // never written cost no memory.
         let mut tasks = Vec::with_capacity(n);
+        // The last sentence, when it opened with 为 ("为……，确保……。"): the purpose of a
+        // notice, if a lead line ("现就有关事项通知如下。") follows it.
+        let mut purpose_before: Option<usize> = None;
         let mut hits = Vec::new();
         for block in (0..n).step_by(BLOCK) {
             let block = block..(block + BLOCK).min(n);
@@ -674,6 +677,24 @@ impl Extractor {
                         dropped: c.dropped,
                     }));
                 }
+                // "为……，坚决防止各类安全事故的发生。现就有关事项通知如下。": a notice's purpose,
+                // cut from its lead line by a full stop, orders nothing either.
+                if purpose_before == Some(i.wrapping_sub(1))
+                    && !sentence.line_start
+                    && self.is_lead_line(unit)
+                {
+                    tasks.retain(|t: &Task| t.sentence + 1 != i);
+                }
+                // Only when no modal word (要, 必须: a trigger that counts in background
+                // sections too) gives it a duty of its own: "为……，要引以为戒，……" orders.
+                purpose_before = (unit.lang == Lang::Zh
+                    && unit.view.text[unit.body..].trim_start().starts_with('为')
+                    && !unit.checked().any(|c| {
+                        c.dropped.is_none()
+                            && matches!(c.candidate.entry,
+                                Entry::Trigger(t) if self.dict.triggers[t].in_background)
+                    }))
+                .then_some(i);
                 let mut trigs = self.dictionary_triggers(unit);
                 first_trigger.push(trigs.first().map(|t| (t.modality, t.strength)));
                 if !trigs.is_empty()
@@ -959,6 +980,19 @@ impl Extractor {
                 Entry::Blocker(_) => None,
             })
             .collect()
+    }
+
+    /// True when a Chinese sentence holds a blocker that makes the whole of it a notice's
+    /// purpose or lead line ("现就有关事项通知如下。").
+    fn is_lead_line(&self, unit: &Unit<'_>) -> bool {
+        unit.lang == Lang::Zh
+            && unit.candidates.iter().any(|c| match c.entry {
+                Entry::Blocker(b) => {
+                    let b = &self.dict.blockers[b];
+                    b.effect == Effect::Purpose && b.scope == Scope::Sentence
+                }
+                Entry::Trigger(_) => false,
+            })
     }
 
     /// True when a Chinese sentence opens with a word of the time ahead (新的一年, 今年,

@@ -1107,3 +1107,21 @@ fn a_deed_before_a_relation_verb_is_its_subject() {
     );
     assert_eq!(f.sentences(), ["大力发展服务业，扩大就业。"]);
 }
+
+#[test]
+fn a_notices_purpose_cut_from_its_lead_line_orders_nothing() {
+    // Written for the test after a mall's safety notice: "为……，坚决防止各类安全事故的发生。
+    // 现就有关事项通知如下。" took the purpose as a duty. A purpose with a modal of its own
+    // ("为……，要引以为戒……。") still orders, and so does a 为 sentence before no lead line.
+    let f = Found::new(
+        "各部门：\n为落实上级要求，扎实做好安全工作，坚决防止各类事故的发生。现就有关事项通知如下。\n一、加强巡查。\n为吸取事故教训，要引以为戒，加强管控。现就有关事项通知如下：\n为确保安全，坚决防止事故发生。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "一、加强巡查。",
+            "为吸取事故教训，要引以为戒，加强管控。",
+            "为确保安全，坚决防止事故发生。"
+        ]
+    );
+}
