@@ -73,9 +73,6 @@ pub struct Actors {
 const ZH_CLAUSE: &[char] = &['，', ',', '；', ';', '：', ':', '。', '！', '？'];
 const EN_CLAUSE: &[char] = &[',', ';', ':', '—', '–', '(', ')'];
 
-/// `t` after a leading "and" or "or" and the commas and spaces that follow it ("and, minimize"
-/// gives "minimize", "and in consultation with A" gives "in consultation with A"); `t` itself
-/// when it opens with neither.
 /// True when `chunk` opens with an -ing word and a plural noun ("Leading officials at all
 /// levels", "Participating agencies"): the -ing word is an adjective of a subject, not the
 /// participle of an adverbial ("Recognizing the disparities", "Promoting innovation").
@@ -89,6 +86,9 @@ fn ing_before_plural(chunk: &str) -> bool {
     })
 }
 
+/// `t` after a leading "and" or "or" and the commas and spaces that follow it ("and, minimize"
+/// gives "minimize", "and in consultation with A" gives "in consultation with A"); `t` itself
+/// when it opens with neither.
 pub(crate) fn after_list_conjunction(t: &str) -> &str {
     let word = t.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     if word.eq_ignore_ascii_case("and") || word.eq_ignore_ascii_case("or") {
