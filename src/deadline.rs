@@ -97,7 +97,9 @@ impl Deadlines {
                     .collect()
             };
             for (start, end) in found {
-                if start == end {
+                // "请认真学习《关于全省2024年……通报》": a year in a document's title dates
+                // the document, not the deed.
+                if start == end || in_title(region, start) {
                     continue;
                 }
                 let span = Span::new(from + start, from + end);
@@ -117,6 +119,16 @@ impl Deadlines {
             }
         }
         best.map(|(_, f)| f)
+    }
+}
+
+/// True when `at` lies inside a title in book-title marks (《……》) of `text`.
+fn in_title(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    match (before.rfind('《'), before.rfind('》')) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
     }
 }
 
@@ -180,6 +192,18 @@ mod tests {
         );
         assert_eq!(find("三年内要基本完成。").as_deref(), Some("三年内"));
         assert_eq!(find("要在年内完成。").as_deref(), Some("年内"));
+    }
+
+    #[test]
+    fn a_year_in_a_documents_title_sets_no_time() {
+        assert_eq!(
+            find("现将《关于全省2024年安全生产工作的通报》转发给你们，请认真学习。"),
+            None
+        );
+        assert_eq!(
+            find("请于2024年底前报送《2024年工作总结》。").as_deref(),
+            Some("2024年底前")
+        );
     }
 
     #[test]
