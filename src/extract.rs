@@ -1082,6 +1082,15 @@ impl Extractor {
                 if has_word(&self.past, unit.body, view.len()) {
                     return None;
                 }
+                // "1、未严格履行电气焊作业审批手续的。": an item that ends with 的 names a case
+                // (those who …, where …), as a notice lists the violations it targets.
+                if view[unit.body..]
+                    .trim_end()
+                    .trim_end_matches(['。', '；', ';', '.'])
+                    .ends_with('的')
+                {
+                    return None;
+                }
                 // "这是发展农村经济，维护农村稳定的重要保证": a demonstrative and a copula
                 // open a description; the verbs of all its clauses describe.
                 let body = &view[unit.body..];

@@ -1125,3 +1125,14 @@ fn a_notices_purpose_cut_from_its_lead_line_orders_nothing() {
         ]
     );
 }
+
+#[test]
+fn a_notices_list_of_violations_orders_nothing() {
+    // Written for the test after a mall's notice on illegal welding: under "二、整治内容" the
+    // items that end with 的 name cases to correct ("未严格履行审批手续的。"); "未严格" reports
+    // a failure; "将X发包给Y" marks an object, no commitment.
+    let f = Found::new(
+        "一、工作要求\n（一）加强宣传引导\n要加大宣传力度。\n二、整治内容\n1、聘用未取得相关证书的人员实施电焊作业的。\n2、未严格履行作业审批手续的。\n3、违规转包施工作业的，或将拆除工程发包给不具备资格的施工单位的。\n4、作业前未及时清理周边可燃物的。\n",
+    );
+    assert_eq!(f.sentences(), ["（一）加强宣传引导", "要加大宣传力度。"]);
+}
