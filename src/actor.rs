@@ -254,12 +254,16 @@ impl Actors {
         let first = chunk.split_whitespace().next()?;
         let opens = self.en_determiners.contains(&first.to_lowercase())
             || first.starts_with(char::is_uppercase);
-        if !opens || chunk.contains([',', ';', '(']) || self.is_adverbial(chunk) {
+        if !opens || chunk.contains([',', ';', '(']) {
             return None;
         }
+        // The chunk's subject must start where the chunk does (en_chunk_subject refuses an
+        // adverbial and cuts one before a capitalized determiner: "Upon approval The
+        // Council"); only trailing adverbs may fall away ("the Council also shall").
         let found = self.en_chunk_subject(chunk)?;
-        // The whole chunk, but for trailing adverbs ("the Council also shall").
-        (found.start == 0 || chunk[..found.start].trim().is_empty())
+        chunk[..found.start]
+            .trim()
+            .is_empty()
             .then(|| Span::new(from + k + found.start, from + k + found.end))
     }
 
