@@ -22,6 +22,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::dictionary::{ActorRule, Dictionary};
 use crate::document::{Lang, Span};
 use crate::structure::CommandVerbs;
+use crate::wordlist::WordList;
 
 /// The compiled actor rules.
 #[derive(Debug, Clone)]
@@ -40,29 +41,29 @@ pub struct Actors {
     /// shall" has its subject after one.
     en_clause_conjunctions: HashSet<String>,
     en_determiners: HashSet<String>,
-    zh_prepositions: Vec<String>,
+    zh_prepositions: WordList,
     /// Prepositions that, right after 的, open an adverbial (……的对责任部门……).
-    zh_de_prepositions: Vec<String>,
+    zh_de_prepositions: WordList,
     /// Verbs passed over before the party an object trigger names (鼓励、引导企业).
-    zh_pivots: Vec<String>,
+    zh_pivots: WordList,
     /// Words that open with a preposition but are none (对口, 根据地).
-    zh_not_prepositions: Vec<String>,
+    zh_not_prepositions: WordList,
     /// Words an actor never holds (是: what comes before it is a topic, not a party).
-    zh_not_actor: Vec<String>,
-    zh_adverbs: Vec<String>,
-    zh_conjunctions: Vec<String>,
-    zh_times: Vec<String>,
-    zh_time_tails: Vec<String>,
-    zh_party_heads: Vec<String>,
+    zh_not_actor: WordList,
+    zh_adverbs: WordList,
+    zh_conjunctions: WordList,
+    zh_times: WordList,
+    zh_time_tails: WordList,
+    zh_party_heads: WordList,
     /// Party heads that are a party on their own (我们).
-    zh_plural_pronouns: Vec<String>,
+    zh_plural_pronouns: WordList,
     /// Words that open an adverbial right after a party (市应急管理局每周……).
-    zh_adverbial_starts: Vec<String>,
+    zh_adverbial_starts: WordList,
     /// A topic before a comma that opens with one of these is no party (有一个县，……).
-    zh_not_topic_starts: Vec<String>,
+    zh_not_topic_starts: WordList,
     /// Nor is a topic that holds one of these (我们在农村，……).
-    zh_not_topic_marks: Vec<String>,
-    zh_party_tails: Vec<String>,
+    zh_not_topic_marks: WordList,
+    zh_party_tails: WordList,
     /// The party tails in one automaton, for [`Actors::party_prefix`].
     zh_party_tail_finder: OnceLock<Option<AhoCorasick>>,
     /// The Chinese command verbs, with the automaton the layout stage uses too.
@@ -113,11 +114,11 @@ impl Actors {
                 .map(str::to_lowercase)
                 .collect()
         };
-        let zh = |class| -> Vec<String> {
+        let zh = |class| -> WordList {
             let mut v: Vec<String> = dict.words_of(Lang::Zh, class).map(str::to_string).collect();
             // Longest first, so that 一定要 is stripped before 要.
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            v
+            WordList::new(v)
         };
         let zh_party_tails = zh("party-tail");
         let en_subordinators = en("subordinator");
@@ -289,10 +290,7 @@ impl Actors {
                     .next_back()
                     .map_or(0, char::len_utf8);
             let topic = region[..comma].trim();
-            let named = self
-                .zh_party_tails
-                .iter()
-                .any(|w| topic.ends_with(w.as_str()))
+            let named = self.zh_party_tails.closes(topic)
                 || self.zh_plural_pronouns.iter().any(|h| topic == h.as_str());
             // Where the sentence (or its list marker, or a speaker's colon) ends.
             let opens = view[..from]
@@ -344,15 +342,15 @@ impl Actors {
             let t = &view[s..e];
             if let Some(w) = self
                 .zh_conjunctions
-                .iter()
-                .chain(&self.zh_times)
-                .find(|w| t.starts_with(w.as_str()) && t.len() > w.len())
+                .prefixes_of(t)
+                .chain(self.zh_times.prefixes_of(t))
+                .find(|w| t.len() > w.len())
             {
                 s += w.len();
                 trim(&mut s, &mut e);
                 continue;
             }
-            if let Some(w) = self.zh_adverbs.iter().find(|w| t.ends_with(w.as_str())) {
+            if let Some(w) = self.zh_adverbs.suffixes_of(t).next() {
                 e -= w.len();
                 trim(&mut s, &mut e);
                 continue;
@@ -401,9 +399,9 @@ impl Actors {
             || t.contains(['“', '”', '"', '《', '》', '（', '）', '(', ')'])
             || self
                 .zh_conjunctions
-                .iter()
-                .chain(&self.zh_adverbs)
-                .any(|w| t == w.as_str())
+                .prefixes_of(t)
+                .chain(self.zh_adverbs.prefixes_of(t))
+                .any(|w| t == w)
             // A list of parties joined by 、 may run longer ("各省级安委会、国务院安委会各
             // 有关成员单位、有关中央企业"), when each of its items names one.
             || (t.chars().count() > 24
@@ -412,16 +410,11 @@ impl Actors {
                     && t.split('、').all(|p| self.is_party(p))))
             || t.ends_with(['的', '得', '时'])
             || self.holds_not_actor_word(t)
-            || self
-                .zh_prepositions
-                .iter()
-                .any(|p| t.starts_with(p.as_str()))
+            || self.zh_prepositions.opens(t)
             // "继续与有关国家和地区": an adverb, then a preposition, opens an adverbial.
-            || self.zh_adverbs.iter().any(|w| {
-                t.strip_prefix(w.as_str()).is_some_and(|r| {
-                    !self.opens_with_look_alike(r)
-                        && self.zh_prepositions.iter().any(|p| r.starts_with(p.as_str()))
-                })
+            || self.zh_adverbs.prefixes_of(t).any(|w| {
+                let r = &t[w.len()..];
+                !self.opens_with_look_alike(r) && self.zh_prepositions.opens(r)
             })
             || self.preposition_after_de(t)
             || self.opens_with_deed(t)
@@ -430,14 +423,11 @@ impl Actors {
             // stands between ("进一步破除区域分割和地方").
             || (self
                 .zh_adverbs
-                .iter()
-                .any(|w| w.chars().count() >= 2 && t.starts_with(w.as_str()))
-                && (!self.zh_party_tails.iter().any(|w| t.ends_with(w.as_str()))
+                .prefixes_of(t)
+                .any(|w| w.chars().count() >= 2)
+                && (!self.zh_party_tails.closes(t)
                     || self.holds_zh_verb(t)))
-            || self
-                .zh_times
-                .iter()
-                .any(|w| t == w.as_str() || t.ends_with(w.as_str()))
+            || self.zh_times.closes(t)
             || t.chars()
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
             || !t.chars().any(crate::document::is_han)
@@ -451,21 +441,25 @@ impl Actors {
     /// a deed, not a party. A verb glued to a party word names one (检查组, 领导干部), as
     /// does a verb that is a party word itself (组织).
     fn opens_with_deed(&self, t: &str) -> bool {
-        // verb_opens first: few verbs open `t`, and the party-word list is long.
-        self.zh_verbs
-            .list()
-            .iter()
-            .any(|v| t.len() > v.len() && self.verb_opens(t, v) && !self.zh_party_tails.contains(v))
+        self.zh_verbs.list().prefixes_of(t).any(|v| {
+            t.len() > v.len()
+                && !self.glued_to_party_word(&t[v.len()..])
+                && !self.zh_party_tails.suffixes_of(v).any(|p| p == v)
+        })
     }
 
-    /// True when `t` opens with the command verb `v`, not glued to a party word after it (a
-    /// verb before 组, 人员 names a party: 检查组, 管理人员).
-    fn verb_opens(&self, t: &str, v: &str) -> bool {
-        t.starts_with(v)
-            && !self
-                .zh_party_tails
-                .iter()
-                .any(|p| t[v.len()..].starts_with(p.as_str()))
+    /// True when `rest`, what follows a command verb, opens with a party word that the verb
+    /// is glued to (a verb before 组, 人员 names a party: 检查组, 管理人员).
+    fn glued_to_party_word(&self, rest: &str) -> bool {
+        self.zh_party_tails.opens(rest)
+    }
+
+    /// True when `t` opens with a command verb, not glued to a party word after it.
+    fn opens_with_verb(&self, t: &str) -> bool {
+        self.zh_verbs
+            .list()
+            .prefixes_of(t)
+            .any(|v| !self.glued_to_party_word(&t[v.len()..]))
     }
 
     /// True when a `de-preposition` follows a 的 in `t`: "两次判定为不合格的对责任部门、责任
@@ -474,10 +468,7 @@ impl Actors {
     fn preposition_after_de(&self, t: &str) -> bool {
         t.match_indices('的').any(|(k, _)| {
             let rest = &t[k + '的'.len_utf8()..];
-            self.zh_de_prepositions
-                .iter()
-                .any(|p| rest.starts_with(p.as_str()))
-                && !self.opens_with_look_alike(rest)
+            self.zh_de_prepositions.opens(rest) && !self.opens_with_look_alike(rest)
         })
     }
 
@@ -491,16 +482,13 @@ impl Actors {
             })
         };
         self.zh_not_actor
-            .iter()
-            .any(|w| t.match_indices(w.as_str()).any(|(k, _)| !in_conjunction(k)))
+            .occurrences(t)
+            .any(|(k, _)| !in_conjunction(k))
     }
 
     /// True when `t` names a party: it opens with 各, 有关, ... or ends with 部门, 公司, ...
     fn is_party(&self, t: &str) -> bool {
-        self.zh_party_heads
-            .iter()
-            .any(|h| t.starts_with(h.as_str()))
-            || self.zh_party_tails.iter().any(|h| t.ends_with(h.as_str()))
+        self.zh_party_heads.opens(t) || self.zh_party_tails.closes(t)
     }
 
     /// The length of the longest prefix of `t` (at most 16 characters) that ends with a
@@ -523,9 +511,7 @@ impl Actors {
 
     /// True when `t` opens with a word that only looks like a preposition (对口, 从业, 自治).
     fn opens_with_look_alike(&self, t: &str) -> bool {
-        self.zh_not_prepositions
-            .iter()
-            .any(|w| t.starts_with(w.as_str()))
+        self.zh_not_prepositions.opens(t)
     }
 
     /// The end of the party that opens `t` (or of its plural pronoun, `whole_head`) when a
@@ -544,13 +530,10 @@ impl Actors {
             .filter(|&n| {
                 let rest = &t[n..];
                 self.zh_adverbial_starts
-                    .iter()
-                    .any(|w| rest.starts_with(w.as_str()) && !t.starts_with(w.as_str()))
+                    .prefixes_of(rest)
+                    .any(|w| !t.starts_with(w))
                     && !self.opens_with_look_alike(rest)
-                    && !self
-                        .zh_conjunctions
-                        .iter()
-                        .any(|w| rest.starts_with(w.as_str()))
+                    && !self.zh_conjunctions.opens(rest)
             })
             .min()
     }
@@ -588,11 +571,7 @@ impl Actors {
     /// True when `t` opens with an adverb, a time word or a preposition of time or place (but
     /// not with a word that only looks like one: 从业人员, 对口部门).
     fn opens_with_adverbial(&self, t: &str) -> bool {
-        self.zh_adverbs
-            .iter()
-            .chain(&self.zh_times)
-            .chain(&self.zh_adverbial_starts)
-            .any(|w| t.starts_with(w.as_str()))
+        (self.zh_adverbs.opens(t) || self.zh_times.opens(t) || self.zh_adverbial_starts.opens(t))
             && !self.opens_with_look_alike(t)
     }
 
@@ -607,18 +586,8 @@ impl Actors {
                 .next()
                 .filter(|c| matches!(c, '，' | ',' | '：' | ':'))
                 .map_or(0, char::len_utf8);
-        let pivot_at = |t: &str| {
-            self.zh_pivots
-                .iter()
-                .find(|v| t.starts_with(v.as_str()))
-                .map(String::len)
-        };
-        let verb_at = |t: &str| {
-            self.zh_verbs
-                .list()
-                .iter()
-                .any(|v| t.starts_with(v.as_str()))
-        };
+        let pivot_at = |t: &str| self.zh_pivots.prefixes_of(t).next().map(str::len);
+        let verb_at = |t: &str| self.zh_verbs.list().opens(t);
         loop {
             let rest = &view[from..];
             // Pivot verbs are passed over, the party follows them: "鼓励、引导企业……". A
@@ -643,8 +612,8 @@ impl Actors {
         if verb_at(deed)
             || self
                 .zh_adverbs
-                .iter()
-                .any(|a| deed.strip_prefix(a.as_str()).is_some_and(verb_at))
+                .prefixes_of(deed)
+                .any(|a| verb_at(&deed[a.len()..]))
         {
             return None;
         }
@@ -664,24 +633,17 @@ impl Actors {
         let ends: Vec<usize> = self.party_ends(&rest[..end]).collect();
         let opens_deed = |k: usize| {
             let after = &rest[k..];
-            self.zh_prepositions
-                .iter()
-                .any(|p| after.starts_with(p.as_str()))
-                || self
-                    .zh_verbs
-                    .list()
-                    .iter()
-                    .any(|v| self.verb_opens(after, v))
+            self.zh_prepositions.opens(after) || self.opens_with_verb(after)
         };
         let before_deed = ends.iter().copied().find(|&k| opens_deed(k));
         let n = before_deed.or_else(|| ends.iter().copied().max())?;
         let t = &rest[..n];
-        if self.zh_times.iter().any(|w| t.ends_with(w.as_str())) {
+        if self.zh_times.closes(t) {
             return None;
         }
         // A party word that is also a command verb (组织) ends a list of parties only when
         // every item is one: "严禁超能力、超强度、超定员组织生产" lists deeds.
-        let verb_tail = self.zh_verbs.list().iter().any(|v| t.ends_with(v.as_str()));
+        let verb_tail = self.zh_verbs.list().closes(t);
         if verb_tail && t.contains('、') && !t.split('、').all(|item| self.is_party(item)) {
             return None;
         }

@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use crate::document::Lang;
 use crate::error::DictError;
+use crate::wordlist::WordList;
 
 /// What a directive asks for.
 #[derive(
@@ -806,9 +807,9 @@ impl Dictionary {
             .map(|w| w.word.as_str())
     }
 
-    /// The words of one class in one language, owned.
-    pub fn word_list(&self, lang: Lang, class: &str) -> Vec<String> {
-        self.words_of(lang, class).map(str::to_string).collect()
+    /// The words of one class in one language, in their order, indexed for lookups.
+    pub fn word_list(&self, lang: Lang, class: &str) -> WordList {
+        WordList::new(self.words_of(lang, class).map(str::to_string).collect())
     }
 }
 

@@ -20,6 +20,7 @@ use crate::structure::{Mode, Place, Structure};
 use crate::task::{Deadline, Rule, Task, TaskId};
 use crate::trigger::{Candidate, Entry, PhraseMatcher};
 use crate::view::{Variants, View};
+use crate::wordlist::WordList;
 
 /// Builds an [`Extractor`]: choose the dictionaries, then `build`.
 ///
@@ -152,39 +153,39 @@ pub struct Extractor {
     actors: Actors,
     deadlines: Deadlines,
     dates: Dates,
-    past: Vec<String>,
-    copulas: Vec<String>,
-    abilities: Vec<String>,
+    past: WordList,
+    copulas: WordList,
+    abilities: WordList,
     /// Marks that make a command verb before them a modifier or a noun (的, 者).
-    modifier_marks: Vec<String>,
+    modifier_marks: WordList,
     /// Words of degree or trend (仍然, 日益) that make a verb after them a description.
-    degrees: Vec<String>,
+    degrees: WordList,
     /// Words (得到, 获得) that make a verb after them what something got: "结构得到调整"
     /// reports.
-    result_marks: Vec<String>,
+    result_marks: WordList,
     /// Words of the time ahead (新的一年, 今年) that, opening a sentence, end a paragraph's
     /// report of the past.
-    plan_openers: Vec<String>,
+    plan_openers: WordList,
     /// Chinese demonstratives: one opening a sentence with a copula in its first clause
     /// makes the whole sentence a description ("这是……的重要保证").
-    demonstratives: Vec<String>,
+    demonstratives: WordList,
     /// Chinese adverbial heads: a clause that opens with one and ends at a comma is an
     /// adverbial ("针对……重点检查事项，"), and its verbs are not the command.
-    adverbial_heads: Vec<String>,
+    adverbial_heads: WordList,
     /// Words that end a Chinese document's title (通知, 意见, 方案 ...).
-    title_ends: Vec<String>,
+    title_ends: WordList,
     /// Words that open a Chinese document's title (关于).
-    title_starts: Vec<String>,
+    title_starts: WordList,
     /// Prepositions that make a command verb right after them an adverbial's deed (在).
-    verb_prepositions: Vec<String>,
+    verb_prepositions: WordList,
     /// Verbs whose object is the rest of their clause (事关, 有利于).
-    relation_verbs: Vec<String>,
+    relation_verbs: WordList,
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
-    new_duties: Vec<String>,
-    adverbs: Vec<String>,
+    new_duties: WordList,
+    adverbs: WordList,
     /// All Chinese adverbs, one character long too (既, 也): stripped from the head of a
     /// clause before a relation verb.
-    all_adverbs: Vec<String>,
+    all_adverbs: WordList,
     turns: Arc<TurnPatterns>,
     speaker_names: HashMap<String, String>,
     /// Turn labels that stand for whoever answers (答, A).
@@ -224,16 +225,14 @@ struct Carry {
 fn holds_word(
     ctx: &Context<'_>,
     view: &str,
-    words: &[String],
+    words: &WordList,
     from: usize,
     to: usize,
     modifiers: bool,
 ) -> bool {
-    words.iter().any(|w| {
-        view[from..to].match_indices(w.as_str()).any(|(k, _)| {
-            let word = Span::new(from + k, from + k + w.len());
-            ctx.is_word(word) && (modifiers || !view[word.end..].starts_with('的'))
-        })
+    words.occurrences(&view[from..to]).any(|(k, w)| {
+        let word = Span::new(from + k, from + k + w.len());
+        ctx.is_word(word) && (modifiers || !view[word.end..].starts_with('的'))
     })
 }
 
@@ -396,7 +395,8 @@ impl Extractor {
                 .words_of(Lang::Zh, "adverb")
                 .filter(|w| w.chars().count() >= 2)
                 .map(str::to_string)
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
             all_adverbs: dict.word_list(Lang::Zh, "adverb"),
             turns: Arc::new(TurnPatterns::new(&dict)),
             speaker_names: HashMap::new(),
@@ -717,7 +717,7 @@ impl Extractor {
                         .title_starts
                         .iter()
                         .any(|w| title.starts_with(w.as_str()))
-                        && self.title_ends.iter().any(|w| title.ends_with(w.as_str()))
+                        && self.title_ends.closes(title)
                     {
                         carry = None;
                         continue;
@@ -848,16 +848,12 @@ impl Extractor {
             let mut bare = next.trim_start();
             while let Some(a) = self
                 .all_adverbs
-                .iter()
-                .find(|a| bare.starts_with(a.as_str()) && bare.len() > a.len())
+                .prefixes_of(bare)
+                .find(|a| bare.len() > a.len())
             {
                 bare = &bare[a.len()..];
             }
-            self.copulas.iter().any(|c| next.starts_with(c.as_str()))
-                || self
-                    .relation_verbs
-                    .iter()
-                    .any(|r| bare.starts_with(r.as_str()))
+            self.copulas.opens(next) || self.relation_verbs.opens(bare)
         })
     }
 
@@ -869,27 +865,19 @@ impl Extractor {
             .find(|c: char| c != '、' && is_clause_end(c))
             .map_or(view.len(), |k| verb.end + k);
         view[end..].starts_with(['，', ','])
-            && self
-                .adverbial_heads
-                .iter()
-                .any(|p| view[start..].trim_start().starts_with(p.as_str()))
+            && self.adverbial_heads.opens(view[start..].trim_start())
     }
 
     /// True when a copula stands as a word of its own in `view[from..to]`, other than the
     /// 是 of an adverb (特别是, 尤其是).
     fn copula_between(&self, ctx: &Context<'_>, view: &str, from: usize, to: usize) -> bool {
-        self.copulas.iter().any(|c| {
-            view[from..to]
-                .match_indices(c.as_str())
-                .map(|(k, _)| from + k)
-                .any(|k| {
-                    let end = k + c.len();
-                    ctx.is_word(Span::new(k, end))
-                        && !self
-                            .adverbs
-                            .iter()
-                            .any(|a| a.ends_with(c.as_str()) && view[..end].ends_with(a.as_str()))
-                })
+        self.copulas.occurrences(&view[from..to]).any(|(k, c)| {
+            let (k, end) = (from + k, from + k + c.len());
+            ctx.is_word(Span::new(k, end))
+                && !self
+                    .adverbs
+                    .suffixes_of(&view[..end])
+                    .any(|a| a.ends_with(c))
         })
     }
 
@@ -908,17 +896,12 @@ impl Extractor {
     /// stands before it ("在全面推进").
     fn after_verb_preposition(&self, view: &str, verb: Span) -> bool {
         let before = &view[..verb.start];
-        let ends = |t: &str| {
-            self.verb_prepositions
-                .iter()
-                .any(|p| t.ends_with(p.as_str()))
-        };
+        let ends = |t: &str| self.verb_prepositions.closes(t);
         ends(before)
             || self
                 .adverbs
-                .iter()
-                .filter_map(|a| before.strip_suffix(a.as_str()))
-                .any(ends)
+                .suffixes_of(before)
+                .any(|a| ends(&before[..before.len() - a.len()]))
     }
 
     /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
@@ -928,11 +911,8 @@ impl Extractor {
             return None;
         }
         self.adverbs
-            .iter()
-            .find(|a| {
-                view[..verb.start].ends_with(a.as_str())
-                    && ctx.is_word(Span::new(verb.start - a.len(), verb.end))
-            })
+            .suffixes_of(&view[..verb.start])
+            .find(|a| ctx.is_word(Span::new(verb.start - a.len(), verb.end)))
             .map(|a| verb.start - a.len())
     }
 
@@ -1003,8 +983,8 @@ impl Extractor {
         let body = body.strip_prefix('在').unwrap_or(body);
         // Not "今后的问题是……": before 的 the word describes a noun.
         self.plan_openers
-            .iter()
-            .any(|w| body.starts_with(w.as_str()) && !body[w.len()..].starts_with('的'))
+            .prefixes_of(body)
+            .any(|w| !body[w.len()..].starts_with('的'))
             && !self.opens_with_past(unit)
     }
 
@@ -1073,7 +1053,7 @@ impl Extractor {
         };
         let ctx = self.context(unit);
         let view = &unit.view.text;
-        let has_word = |words: &[String], from: usize, to: usize| {
+        let has_word = |words: &WordList, from: usize, to: usize| {
             holds_word(&ctx, view, words, from, to, true)
         };
         let span = match unit.lang {
@@ -1101,10 +1081,7 @@ impl Extractor {
                 }
                 let lead = body.len() - body.trim_start().len();
                 let first = clause_around(view, Span::new(unit.body + lead, unit.body + lead));
-                if self
-                    .demonstratives
-                    .iter()
-                    .any(|d| body.trim_start().starts_with(d.as_str()))
+                if self.demonstratives.opens(body.trim_start())
                     && self.copula_between(&ctx, view, first.start.max(unit.body), first.end)
                 {
                     return None;
@@ -1165,10 +1142,9 @@ impl Extractor {
                         // "事关全面建设小康社会和现代化建设全局": the rest of the clause is
                         // what something concerns (over a list joined by 、 too: "有利于
                         // 引导和稳定预期、调整结构").
-                        && !self.relation_verbs.iter().any(|r| {
-                            view[list_start(view, verb).min(clause.start)..verb.start]
-                                .contains(r.as_str())
-                        })
+                        && !self.relation_verbs.occurs_in(
+                            &view[list_start(view, verb).min(clause.start)..verb.start]
+                        )
                         // "针对……重点检查事项，分别制定……": so is a deed in a clause that an
                         // adverbial head opens and a comma closes.
                         && !self.in_adverbial_clause(view, verb, unit.body)
@@ -1183,21 +1159,12 @@ impl Extractor {
                         )
                         && !self.subject_of_copula(view, clause)
                         // "坚定的意志", "建设者": a modifier or a noun, not a command.
-                        && !self
-                            .modifier_marks
-                            .iter()
-                            .any(|m| view[verb.end..].starts_with(m.as_str()))
+                        && !self.modifier_marks.opens(&view[verb.end..])
                         // "风险隐患仍然突出", "生产能力日益提高": a degree or a trend
                         // describes.
-                        && !self
-                            .degrees
-                            .iter()
-                            .any(|d| view[..verb.start].ends_with(d.as_str()))
+                        && !self.degrees.closes(&view[..verb.start])
                         // "工业结构继续得到调整": after 得到 the verb names what was got.
-                        && !self
-                            .result_marks
-                            .iter()
-                            .any(|r| view[..verb.start].ends_with(r.as_str()))
+                        && !self.result_marks.closes(&view[..verb.start])
                         // "改革发展稳定的任务十分繁重": so does a clause that ends with a
                         // degree and a short adjective; the verb is in its subject.
                         && !self.ends_with_degree(&view[verb.end..clause.end])
@@ -1524,16 +1491,12 @@ fn list_start(view: &str, span: Span) -> usize {
 /// since the last ；or ：, back to one that opens with one of `new_duties` (并, 同时, 而且,
 /// 还). "各地可以从实际出发，制定……": 可以 governs 制定; "……可以先行停工，并且及时
 /// 报告……": it does not govern 报告.
-fn ability_scope_start(view: &str, span: Span, new_duties: &[String]) -> usize {
+fn ability_scope_start(view: &str, span: Span, new_duties: &WordList) -> usize {
     let ends = |c: char| matches!(c, '；' | ';' | '：' | ':' | '。');
     let mut start = view[..span.start].rfind(ends).map_or(0, |k| {
         k + view[k..].chars().next().map_or(0, char::len_utf8)
     });
-    let opens_duty = |clause: &str| {
-        new_duties
-            .iter()
-            .any(|w| clause.trim_start().starts_with(w.as_str()))
-    };
+    let opens_duty = |clause: &str| new_duties.opens(clause.trim_start());
     let base = start;
     for (k, c) in view[base..span.start].char_indices() {
         if matches!(c, '，' | ',') {

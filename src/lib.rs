@@ -46,7 +46,8 @@
 //! (the open sections, the current speaker), so a document's analysis is never held whole.
 //!
 //! Every rule and word list lives in the [`dictionary`] files under `dictionaries/`,
-//! embedded as defaults and extensible at run time.
+//! embedded as defaults and extensible at run time; [`wordlist`] indexes a class of words
+//! for the questions the stages ask of it.
 
 #![warn(missing_docs)]
 
@@ -75,6 +76,7 @@ pub mod structure;
 pub mod task;
 pub mod trigger;
 pub mod view;
+pub mod wordlist;
 pub mod words;
 
 pub use dictionary::{Dictionary, Modality};

@@ -20,6 +20,7 @@ use crate::dictionary::{Dictionary, Role, REGEX_SIZE_LIMIT};
 use crate::document::{Lang, Span};
 use crate::error::Result;
 use crate::regexes::{LazyRegex, RegexFilter};
+use crate::wordlist::WordList;
 
 /// A compiled speaker pattern.
 #[derive(Debug, Clone)]
@@ -109,11 +110,11 @@ pub struct Speakers {
     /// Words a name never opens with: "As stated", "为贯彻……要求", "按照……要求".
     not_names: Vec<String>,
     /// Words a name never ends with: "就全国来说", "可以说", "换句话说".
-    not_name_ends: Vec<String>,
+    not_name_ends: WordList,
     /// Chinese prepositions of two characters or more: none stands inside a name.
     inner_prepositions: Vec<String>,
     /// Words that make a body's "name" a report of an event (召开, 举行).
-    events: Vec<String>,
+    events: WordList,
 }
 
 /// The place of `lang` in [`Speakers::filters`].

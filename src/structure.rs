@@ -42,6 +42,7 @@ use crate::document::{Lang, Span};
 use crate::error::Result;
 use crate::regexes::LazyRegex;
 use crate::segment::{Sentence, Terminator};
+use crate::wordlist::WordList;
 
 /// The kind of section a sentence sits in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -348,7 +349,7 @@ const HEADING_CHARS: usize = 32;
 /// Chinese text first needs it. The layout stage and the actor stage share one.
 #[derive(Debug)]
 pub struct CommandVerbs {
-    list: Vec<String>,
+    list: WordList,
     automaton: OnceLock<Option<AhoCorasick>>,
 }
 
@@ -356,16 +357,13 @@ impl CommandVerbs {
     /// Reads the `verb` words of `dict`.
     pub fn new(dict: &Dictionary) -> Self {
         CommandVerbs {
-            list: dict
-                .words_of(Lang::Zh, "verb")
-                .map(str::to_string)
-                .collect(),
+            list: dict.word_list(Lang::Zh, "verb"),
             automaton: OnceLock::new(),
         }
     }
 
     /// The verbs, as the dictionary lists them.
-    pub fn list(&self) -> &[String] {
+    pub fn list(&self) -> &WordList {
         &self.list
     }
 
