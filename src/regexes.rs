@@ -242,9 +242,11 @@ impl LazyRegex {
             .hybrid(full)
             .dfa(full)
             .onepass(full)
-            // Sentences are short: a small lazy DFA cache serves them, and sixty patterns
-            // with the default 2 MiB each would not be small.
-            .hybrid_cache_capacity(1 << 18);
+            // The lazy DFA's cache may grow to 2 MiB (the library's default; it takes memory
+            // only as states are made). With 256 KiB, patterns over classes of Chinese
+            // characters filled it again and again on Chinese text, and a search whose cache
+            // is cleared too often gives up and runs the PikeVM instead.
+            .hybrid_cache_capacity(1 << 21);
         let build = |ps: &[&str]| -> Option<Built> {
             let hirs = ps
                 .iter()
