@@ -557,6 +557,16 @@ fn factor(hir: &Hir, ex: &Extractor) -> Option<Vec<Vec<u8>>> {
             for p in parts {
                 consider(factor(p, ex));
             }
+            // A run of adjacent parts may say more than any part alone: "的[，,]" requires
+            // 的， or 的, where 的 alone is in nearly every Chinese sentence.
+            for from in 0..parts.len() {
+                for to in from + 2..=parts.len() {
+                    if from == 0 && to == parts.len() {
+                        continue;
+                    }
+                    consider(prefixes(&Hir::concat(parts[from..to].to_vec()), ex));
+                }
+            }
         }
         HirKind::Repetition(r) if r.min >= 1 => consider(factor(&r.sub, ex)),
         HirKind::Alternation(branches) => {
@@ -691,6 +701,20 @@ mod tests {
         );
         assert_eq!(lits(r"^\s*$"), None);
         assert_eq!(lits(r"[a-z]+"), None);
+    }
+
+    #[test]
+    fn adjacent_parts_together_give_longer_literals() {
+        // 的 alone is in nearly every Chinese sentence; 的， and 的, are not.
+        assert_eq!(
+            lits(r"(?:^|[，,；;])[^，,；;。]{1,40}?的[，,]"),
+            Some(vec!["的,".into(), "的，".into()])
+        );
+        // Across a group that names the trigger, not across a gap of any length.
+        assert_eq!(
+            lits(r"于[^，。]{1,20}?(?:前|之前|内)(?P<trigger>将)"),
+            Some(vec!["之前将".into(), "内将".into(), "前将".into()])
+        );
     }
 
     #[test]
