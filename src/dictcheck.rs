@@ -437,13 +437,34 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
             );
         }
     }
-    // An adverbial head makes the command verb after the comma the command: in a task
-    // section the example's task is cited there, and without the word at a verb before it.
+    // A command verb's example, in a task section, is a task that the verb triggers.
     for w in dict
         .words
         .iter()
-        .filter(|w| mine(&w.origin.file) && w.class == "adverbial-head" && w.example.is_some())
+        .filter(|w| mine(&w.origin.file) && w.class == "verb" && w.lang == Lang::Zh)
     {
+        let Some(example) = &w.example else {
+            continue;
+        };
+        let text = format!("二、主要任务\n{example}\n");
+        let found = ex.extract(&Document::from_text("example", text.clone()));
+        if !found.tasks.iter().any(|t| t.trigger.of(&text) == w.word) {
+            say(
+                &w.origin,
+                format!(
+                    "in a task section its example {example:?} should be a task that {} triggers",
+                    w.word
+                ),
+            );
+        }
+    }
+    // An adverbial head makes the command verb after the comma the command: in a task
+    // section the example's task is cited there, and without the word at a verb before it.
+    for w in dict.words.iter().filter(|w| {
+        mine(&w.origin.file)
+            && matches!(w.class.as_str(), "adverbial-head" | "frame-end")
+            && w.example.is_some()
+    }) {
         let example = w.example.as_deref().unwrap_or_default();
         let after_comma = |sentence: &str| {
             let text = format!("二、主要任务\n{sentence}\n");

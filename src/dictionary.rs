@@ -541,6 +541,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "heading-opener",
     "title-start",
     "verb-preposition",
+    "frame-end",
     "relation-verb",
     "open-end",
     "not-actor",

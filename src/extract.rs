@@ -178,6 +178,8 @@ pub struct Extractor {
     title_starts: WordList,
     /// Prepositions that make a command verb right after them an adverbial's deed (在).
     verb_prepositions: WordList,
+    /// Words that close an adverbial a verb-preposition opens (在……进程中，).
+    frame_ends: WordList,
     /// Verbs whose object is the rest of their clause (事关, 有利于).
     relation_verbs: WordList,
     /// Words that open a clause with a new duty, out of the scope of a word of ability.
@@ -388,6 +390,7 @@ impl Extractor {
             title_ends: dict.word_list(Lang::Zh, "title-end"),
             title_starts: dict.word_list(Lang::Zh, "title-start"),
             verb_prepositions: dict.word_list(Lang::Zh, "verb-preposition"),
+            frame_ends: dict.word_list(Lang::Zh, "frame-end"),
             relation_verbs: dict.word_list(Lang::Zh, "relation-verb"),
             new_duties: dict.word_list(Lang::Zh, "new-duty"),
             copulas: dict.word_list(Lang::Zh, "copula"),
@@ -857,15 +860,26 @@ impl Extractor {
         })
     }
 
-    /// True when `verb` sits in a clause (a list joined by 、 counts as one) that opens with
-    /// an adverbial head and ends at a comma: an adverbial ("按照……原则，", "针对……，").
-    fn in_adverbial_clause(&self, view: &str, verb: Span, body: usize) -> bool {
+    /// True when `verb` sits in a clause (a list joined by 、 counts as one) that ends at a
+    /// comma and is an adverbial: it opens with an adverbial head ("按照……原则，", "针对……，"),
+    /// or a verb-preposition opens it and a frame word standing on a word boundary closes it
+    /// ("在国家全面深化改革和现代化进程中，", "在……的基础上，").
+    fn in_adverbial_clause(&self, ctx: &Context<'_>, view: &str, verb: Span, body: usize) -> bool {
         let start = list_start(view, verb).max(body);
         let end = view[verb.end..]
             .find(|c: char| c != '、' && is_clause_end(c))
             .map_or(view.len(), |k| verb.end + k);
-        view[end..].starts_with(['，', ','])
-            && self.adverbial_heads.opens(view[start..].trim_start())
+        if !view[end..].starts_with(['，', ',']) {
+            return false;
+        }
+        let head = view[start..end].trim_start();
+        let tail = start + view[start..end].trim_end().len();
+        self.adverbial_heads.opens(head)
+            || (self.verb_prepositions.opens(head)
+                && self
+                    .frame_ends
+                    .suffixes_of(&view[verb.end..tail])
+                    .any(|w| ctx.is_word_boundary(tail - w.len())))
     }
 
     /// True when a copula stands as a word of its own in `view[from..to]`, other than the
@@ -1147,7 +1161,7 @@ impl Extractor {
                         )
                         // "针对……重点检查事项，分别制定……": so is a deed in a clause that an
                         // adverbial head opens and a comma closes.
-                        && !self.in_adverbial_clause(view, verb, unit.body)
+                        && !self.in_adverbial_clause(&ctx, view, verb, unit.body)
                         // "治理有效是基础": the deed is the subject of a copula after it.
                         && !self.copula_between(&ctx, view, verb.end, clause.end)
                         // "一定能够按期完成", "只有……才能发展……、发展……": what can
