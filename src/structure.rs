@@ -696,7 +696,10 @@ impl Structure {
         {
             let word = word.to_lowercase();
             if self.en_auxiliaries.contains(&word) {
-                return true;
+                // A gerund subject agrees as a singular ("Ensuring access is a priority"): a
+                // plural form agrees with a noun of the -ing word's own clause ("ensuring
+                // existing procedures and guidance are sufficient").
+                return !PLURAL_AUXILIARIES.contains(&word.as_str());
             }
             if self.en_subordinators.contains(&word) || self.en_relatives.contains(&word) {
                 return false;
@@ -761,6 +764,9 @@ impl Structure {
 }
 
 /// A verb and its inflected forms: review, reviews, reviewing; ensure, ensuring.
+/// Forms of "be", "have" and "do" that agree only with a plural subject.
+const PLURAL_AUXILIARIES: &[&str] = &["are", "were", "have", "do"];
+
 pub(crate) fn english_forms(v: &str) -> Vec<String> {
     let mut out = vec![v.to_string()];
     if v.contains(' ') {
@@ -783,6 +789,20 @@ pub(crate) fn english_forms(v: &str) -> Vec<String> {
         out.push(format!("{stem}ing"));
     } else {
         out.push(format!("{v}ing"));
+    }
+    // A consonant after a single vowel may double before -ing ("permitting", "submitting",
+    // "planning"); both spellings are kept, as stress decides and the list does not say it.
+    let tail: Vec<char> = v.chars().rev().take(3).collect();
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    if let [last, mid, before] = tail[..] {
+        if last.is_ascii_lowercase()
+            && !vowel(last)
+            && !matches!(last, 'w' | 'x' | 'y')
+            && vowel(mid)
+            && !vowel(before)
+        {
+            out.push(format!("{v}{last}ing"));
+        }
     }
     out
 }
@@ -925,6 +945,11 @@ mod tests {
             "launching an initiative to create guidance through which AI could cause harm;"
         ));
         assert!(!gerund("Develop plans that will allow growth."));
+        // A plural verb agrees with the -ing word's object, not with the gerund.
+        assert!(!gerund(
+            "ensuring existing procedures and guidance are sufficient to permit applicants;"
+        ));
+        assert!(gerund("Ensuring access is a priority for the agencies."));
     }
 
     #[test]
@@ -971,6 +996,13 @@ mod tests {
             .expect("a verb after an adverb and a phrase");
         assert_eq!(&late[verb.start..verb.end], "issue");
         assert_eq!(english_forms("ensure"), ["ensure", "ensures", "ensuring"]);
+        assert_eq!(
+            english_forms("permit"),
+            ["permit", "permits", "permiting", "permitting"]
+        );
+        assert!(st
+            .en_verb("permitting the use of video teleconferencing", 0)
+            .is_some());
         assert_eq!(
             english_forms("identify"),
             ["identify", "identifies", "identifying"]

@@ -592,3 +592,19 @@ fn must_notify_is_not_lost_to_must_not() {
     assert_eq!(triggers("The agency must not act."), ["must not"]);
     assert_eq!(triggers("Mustard is served."), Vec::<String>::new());
 }
+
+/// From an executive order on refugee programs (not in the corpus): "rebuilt" is the
+/// participle of a passive, so the noun before it is no actor; a plural verb after an -ing
+/// item agrees with the item's own object ("ensuring … procedures … are"), so the item is a
+/// command, not a gerund subject; "permitting" is a form of "permit".
+#[test]
+fn an_irregular_passive_a_plural_after_an_ing_item_and_a_doubled_consonant() {
+    let order = "The Secretary shall, as appropriate:\n\
+                 (i) ensuring existing procedures and guidance are sufficient to permit applicants a fair opportunity; and\n\
+                 (ii) permitting the use of video teleconferencing to conduct interviews.\n\n\
+                 USRAP should be rebuilt and expanded, commensurate with global need.\n";
+    let found = tasks(order);
+    let triggers: Vec<&str> = found.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(triggers, ["shall", "ensuring", "permitting", "should"]);
+    assert_eq!(found[3].2, None);
+}
