@@ -63,6 +63,9 @@ pub struct Actors {
     zh_not_topic_starts: WordList,
     /// Nor is a topic that holds one of these (我们在农村，……).
     zh_not_topic_marks: WordList,
+    /// Words that open an adverbial running to a comma (依据, 按照, 围绕 …): after a party
+    /// that opens the sentence, the party acts in the clause after the comma.
+    zh_adverbial_heads: WordList,
     zh_party_tails: WordList,
     /// The party tails in one automaton, for [`Actors::party_prefix`].
     zh_party_tail_finder: OnceLock<Option<AhoCorasick>>,
@@ -154,6 +157,7 @@ impl Actors {
             zh_adverbial_starts: zh("adverbial-start"),
             zh_not_topic_starts: zh("not-topic-start"),
             zh_not_topic_marks: zh("not-topic-mark"),
+            zh_adverbial_heads: zh("adverbial-head"),
             zh_verbs: verbs,
             en_verbs: dict
                 .words_of(Lang::En, "verb")
@@ -290,14 +294,29 @@ impl Actors {
                     .next_back()
                     .map_or(0, char::len_utf8);
             let topic = region[..comma].trim();
-            let named = self.zh_party_tails.closes(topic)
-                || self.zh_plural_pronouns.iter().any(|h| topic == h.as_str());
             // Where the sentence (or its list marker, or a speaker's colon) ends.
             let opens = view[..from]
                 .trim_end()
                 .chars()
                 .next_back()
                 .is_none_or(|c| matches!(c, '）' | ')' | '、' | '：' | ':' | '.' | '．'));
+            // "工程物业部依据……《汇编》，研究制定……": a party, then an adverbial that runs to
+            // the comma; the party acts in the clause after it.
+            if opens && !topic.contains(ZH_CLAUSE) && !self.zh_not_topic_starts.opens(topic) {
+                let at = from + region[..comma].len() - region[..comma].trim_start().len();
+                if let Some(n) = self
+                    .party_ends(topic)
+                    .filter(|&n| self.zh_adverbial_heads.opens(&topic[n..]))
+                    .min()
+                {
+                    let party = Span::new(at, at + n);
+                    return self
+                        .zh_subject_in_clause(view, party.start, party.end)
+                        .filter(|a| *a == party);
+                }
+            }
+            let named = self.zh_party_tails.closes(topic)
+                || self.zh_plural_pronouns.iter().any(|h| topic == h.as_str());
             if !named
                 || !opens
                 || self
@@ -1183,6 +1202,31 @@ mod tests {
             Some("有些地方和单位")
         );
         assert_eq!(get("有一个县，要把烟叶作为支柱产业。"), None);
+    }
+
+    #[test]
+    fn a_party_before_an_adverbial_that_runs_to_the_comma_acts_after_it() {
+        // "工程物业部依据……《汇编》，研究制定……清单" had no actor: the party opens the sentence,
+        // an adverbial head follows it, and the command is in the next clause.
+        let get = |t: &str, trigger: &str| actor(t, trigger, ActorRule::Subject);
+        assert_eq!(
+            get(
+                "工程物业部依据省政府编印的《判定标准汇编》，研究制定检查清单。",
+                "研究"
+            )
+            .as_deref(),
+            Some("工程物业部")
+        );
+        assert_eq!(
+            get("报纸工作人员为了教育群众，首先要向群众学习。", "要").as_deref(),
+            Some("报纸工作人员")
+        );
+        // Not a party that does not open the sentence, nor a clause without an adverbial head.
+        assert_eq!(
+            get("同时，工程物业部依据标准汇编，研究制定检查清单。", "研究"),
+            None
+        );
+        assert_eq!(get("工程物业部的检查清单，研究制定。", "研究"), None);
     }
 
     #[test]
