@@ -608,3 +608,15 @@ fn an_irregular_passive_a_plural_after_an_ing_item_and_a_doubled_consonant() {
     assert_eq!(triggers, ["shall", "ensuring", "permitting", "should"]);
     assert_eq!(found[3].2, None);
 }
+
+/// From a mall company's notice (not in the corpus): 将 before an object and "与……结合" (or
+/// 列为) marks the object, as 把 does; it is not "will" ("将判定标准与安全检查责任制深度结合"
+/// was a commitment beside the sentence's obligation).
+#[test]
+fn jiang_before_an_object_joined_with_yu_is_no_commitment() {
+    let text = "三、主要任务\n要深入学习判定标准，将判定标准与安全检查责任制深度结合，把安全检查变成普法过程。\n\
+                各部门要将此项工作列为年度重点工作。\n";
+    let found = tasks(text);
+    let modalities: Vec<&str> = found.iter().map(|t| t.1.as_str()).collect();
+    assert_eq!(modalities, ["obligation", "obligation"]);
+}
