@@ -620,3 +620,12 @@ fn jiang_before_an_object_joined_with_yu_is_no_commitment() {
     let modalities: Vec<&str> = found.iter().map(|t| t.1.as_str()).collect();
     assert_eq!(modalities, ["obligation", "obligation"]);
 }
+
+/// From a mall company's cold-weather notice (not in the corpus): "我市自西向东将出现较明显
+/// 雨雪天气" is a forecast, not the city's commitment; so are 将发生 and 将迎来.
+#[test]
+fn jiang_chuxian_is_a_forecast() {
+    assert!(triggers("15日夜间至17日，我市自西向东将出现较明显雨雪天气。").is_empty());
+    assert!(triggers("十年之内，这里将发生巨大变化。").is_empty());
+    assert_eq!(triggers("我们将加快建设保障性住房。"), ["将"]);
+}
