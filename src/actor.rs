@@ -720,7 +720,8 @@ impl Actors {
             let reference = match c {
                 '(' if prev.is_alphanumeric()
                     || matches!(prev, ')' | '-')
-                    || is_name_aside(&region[k + 1..]) =>
+                    || is_name_aside(&region[k + 1..])
+                    || of_after_aside(&region[k + 1..]) =>
                 {
                     glued += 1;
                     true
@@ -1115,6 +1116,18 @@ impl Actors {
 /// True when `after` (the text after an opening parenthesis) is a short acronym and its
 /// closing parenthesis, "(APNSA)", "(NIST)", or a defined short name, "(the “Director”)".
 /// Such an aside belongs to the name before it.
+/// True when a short aside in parentheses (`after` follows its "(") sits inside a noun
+/// phrase that goes on with "of": "The prohibitions in subsection (a) of this section shall",
+/// "All executive departments and agencies (agencies) of the United States shall". The words
+/// after it are no subject of their own.
+fn of_after_aside(after: &str) -> bool {
+    // Only the first 48 bytes are looked at, as in `is_name_aside`.
+    let near = &after.as_bytes()[..after.len().min(48)];
+    near.iter()
+        .position(|&b| b == b')')
+        .is_some_and(|end| after[end + 1..].trim_start_matches(' ').starts_with("of "))
+}
+
 fn is_name_aside(after: &str) -> bool {
     // Only the first 48 bytes are looked at: a '(' without a ')' soon after is no such
     // aside, and a long line of them must not be searched to its end for each.

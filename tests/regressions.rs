@@ -629,3 +629,22 @@ fn jiang_chuxian_is_a_forecast() {
     assert!(triggers("十年之内，这里将发生巨大变化。").is_empty());
     assert_eq!(triggers("我们将加快建设保障性住房。"), ["将"]);
 }
+
+/// From EO 14032 (not in the corpus): an aside in parentheses inside a noun phrase that goes
+/// on with "of" does not cut the phrase; the words after it ("of this section") were the
+/// actor.
+#[test]
+fn a_noun_phrase_goes_on_after_an_aside_followed_by_of() {
+    let found = tasks(
+        "(b) The prohibitions in subsection (a) of this section shall take effect on August 2.\n\n\
+         All executive departments and agencies (agencies) of the United States shall take all appropriate measures.\n",
+    );
+    let actors: Vec<Option<&str>> = found.iter().map(|t| t.2.as_deref()).collect();
+    assert_eq!(
+        actors,
+        [
+            Some("The prohibitions in subsection (a) of this section"),
+            Some("All executive departments and agencies (agencies) of the United States"),
+        ]
+    );
+}
