@@ -648,3 +648,14 @@ fn a_noun_phrase_goes_on_after_an_aside_followed_by_of() {
         ]
     );
 }
+
+/// From the 2014 government work report (not in the corpus) and GUIDELINES ("the city needs
+/// more water" is a need stated as a fact): 需要 before an amount (更多的, 大量, 足够的) or
+/// 长期稳定的 says what something needs, not who must act; 需要 before a verb still commands.
+#[test]
+fn xuyao_before_an_amount_is_a_need_stated_as_fact() {
+    assert!(triggers("这座城市需要更多的水。").is_empty());
+    assert!(triggers("我国现代化建设需要长期稳定的国际环境。").is_empty());
+    assert!(triggers("农田水利建设需要大量资金投入。").is_empty());
+    assert_eq!(triggers("各地需要制定切实可行的措施。"), ["需要"]);
+}
