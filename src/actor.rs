@@ -13,9 +13,7 @@
 //! Attributions such as "由X负责" and "（牵头单位：X）" are read by the extraction stage.
 
 use std::collections::HashSet;
-use std::sync::{Arc, OnceLock};
-
-use aho_corasick::AhoCorasick;
+use std::sync::Arc;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -67,8 +65,6 @@ pub struct Actors {
     /// that opens the sentence, the party acts in the clause after the comma.
     zh_adverbial_heads: WordList,
     zh_party_tails: WordList,
-    /// The party tails in one automaton, for [`Actors::party_prefix`].
-    zh_party_tail_finder: OnceLock<Option<AhoCorasick>>,
     /// The Chinese command verbs, with the automaton the layout stage uses too.
     zh_verbs: Arc<CommandVerbs>,
     en_verbs: HashSet<String>,
@@ -126,7 +122,6 @@ impl Actors {
         let zh_party_tails = zh("party-tail");
         let en_subordinators = en("subordinator");
         Actors {
-            zh_party_tail_finder: OnceLock::new(),
             zh_party_tails,
             en_subordinator_phrases: en_subordinators
                 .iter()
@@ -520,11 +515,9 @@ impl Actors {
     /// The ends of the prefixes of `t` (two to 16 characters) that end with a party word.
     fn party_ends<'t>(&'t self, t: &'t str) -> impl Iterator<Item = usize> + 't {
         let limit: usize = t.chars().take(16).map(char::len_utf8).sum();
-        self.zh_party_tail_finder
-            .get_or_init(|| AhoCorasick::new(&self.zh_party_tails).ok())
-            .iter()
-            .flat_map(move |f| f.find_overlapping_iter(&t[..limit]))
-            .map(|m| m.end())
+        self.zh_party_tails
+            .occurrences(&t[..limit])
+            .map(|(k, w)| k + w.len())
             .filter(move |&n| t[..n].chars().count() >= 2)
     }
 
@@ -649,7 +642,8 @@ impl Actors {
         // one: "鼓励科技人员到农村创业" names 科技人员, though 村 is a party word too, and
         // "鼓励非公有制企业参与国有企业改革" names 非公有制企业. A verb glued to a party word
         // makes a longer party instead: "企业管理人员".
-        let ends: Vec<usize> = self.party_ends(&rest[..end]).collect();
+        let mut ends: Vec<usize> = self.party_ends(&rest[..end]).collect();
+        ends.sort_unstable();
         let opens_deed = |k: usize| {
             let after = &rest[k..];
             self.zh_prepositions.opens(after) || self.opens_with_verb(after)
@@ -1113,26 +1107,28 @@ impl Actors {
     }
 }
 
-/// True when `after` (the text after an opening parenthesis) is a short acronym and its
-/// closing parenthesis, "(APNSA)", "(NIST)", or a defined short name, "(the “Director”)".
-/// Such an aside belongs to the name before it.
+/// Where the short aside that `after` (the text after an opening parenthesis) opens is
+/// closed. Only the first 48 bytes are looked at: a '(' without a ')' soon after is no short
+/// aside, and a long line of them must not be searched to its end for each.
+fn short_aside_end(after: &str) -> Option<usize> {
+    let near = &after.as_bytes()[..after.len().min(48)];
+    near.iter().position(|&b| b == b')')
+}
+
 /// True when a short aside in parentheses (`after` follows its "(") sits inside a noun
 /// phrase that goes on with "of": "The prohibitions in subsection (a) of this section shall",
 /// "All executive departments and agencies (agencies) of the United States shall". The words
 /// after it are no subject of their own.
 fn of_after_aside(after: &str) -> bool {
-    // Only the first 48 bytes are looked at, as in `is_name_aside`.
-    let near = &after.as_bytes()[..after.len().min(48)];
-    near.iter()
-        .position(|&b| b == b')')
+    short_aside_end(after)
         .is_some_and(|end| after[end + 1..].trim_start_matches(' ').starts_with("of "))
 }
 
+/// True when `after` (the text after an opening parenthesis) is a short acronym and its
+/// closing parenthesis, "(APNSA)", "(NIST)", or a defined short name, "(the “Director”)".
+/// Such an aside belongs to the name before it.
 fn is_name_aside(after: &str) -> bool {
-    // Only the first 48 bytes are looked at: a '(' without a ')' soon after is no such
-    // aside, and a long line of them must not be searched to its end for each.
-    let near = &after.as_bytes()[..after.len().min(48)];
-    let Some(end) = near.iter().position(|&b| b == b')') else {
+    let Some(end) = short_aside_end(after) else {
         return false;
     };
     let inner = &after[..end];
