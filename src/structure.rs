@@ -763,10 +763,11 @@ impl Structure {
     }
 }
 
-/// A verb and its inflected forms: review, reviews, reviewing; ensure, ensuring.
 /// Forms of "be", "have" and "do" that agree only with a plural subject.
 const PLURAL_AUXILIARIES: &[&str] = &["are", "were", "have", "do"];
 
+/// A verb and its inflected forms: review, reviews, reviewing; ensure, ensuring; permit,
+/// permitting.
 pub(crate) fn english_forms(v: &str) -> Vec<String> {
     let mut out = vec![v.to_string()];
     if v.contains(' ') {
