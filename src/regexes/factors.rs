@@ -90,6 +90,7 @@ pub(super) static FACTORS: &[(&str, Option<&[&str]>)] = &[
     ("\\b(?:is|are)\\s+expected\\s+to\\s+(?:rise|fall|increase|decrease|grow|decline|slow|reach|exceed|remain|continue|stay|double|top|hit|be\\s+(?:around|about|over|above|below|more|less|higher|lower|completed|finished|ready))\\b", Some(&["expected"])),
     ("\\b(?:no|not) later than (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|sixty|ninety|one\\s+hundred(?:\\s+and)?\\s+\\w+)\\s+(?:calendar\\s+|business\\s+|working\\s+)?(?:days?|weeks?|months?|years?|hours?)\\s+(?:after|from|following)\\b[^,;.]{0,80}", Some(&["no later than ", "not later than "])),
     ("\\b(?:that|which)\\s+will\\s+be\\b", Some(&["will"])),
+    ("\\b(?:that|which|who)\\s+(?:is|are)\\s+(?:also\\s+|primarily\\s+|directly\\s+|currently\\s+)?responsible\\s+for\\b", Some(&["responsible"])),
     ("\\b(?:the|a|an|this|that|no|any)\\s+need\\s+(?:to|for)\\b", Some(&["need"])),
     ("\\b(?:this|next)\\s+(?:year|month|quarter)\\b", Some(&["next", "this"])),
     ("\\b(?:tomorrow|tonight|(?:this|next) week)\\b", Some(&["next week", "this week", "tomorrow", "tonight"])),
