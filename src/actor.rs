@@ -281,7 +281,8 @@ impl Actors {
         {
             // Only a clause that is a party and nothing else: it ends with a party word or is
             // a plural pronoun, and holds no command verb ("履行好政府，" is a deed,
-            // "我国水资源短缺，" a statement).
+            // "我国水资源短缺，" a statement) after its last 的 (before it, a verb describes
+            // the party: "负有监督管理职责的部门，").
             // It must open the sentence: "……，动员群众，切实……" lists deeds.
             let comma = clause
                 - region[..clause]
@@ -327,7 +328,7 @@ impl Actors {
                     .zh_not_topic_marks
                     .iter()
                     .any(|w| topic.contains(w.as_str()))
-                || self.holds_zh_verb(topic)
+                || self.holds_zh_verb(topic.rsplit('的').next().unwrap_or(topic))
                 || self.opens_with_deed(topic)
             {
                 return None;
@@ -1211,6 +1212,19 @@ mod tests {
             Some("有些地方和单位")
         );
         assert_eq!(get("有一个县，要把烟叶作为支柱产业。"), None);
+    }
+
+    #[test]
+    fn a_verb_before_de_in_a_topic_party_describes_it() {
+        // "负有安全生产监督管理职责的部门，要……" (a State Council plan of 2024) had no actor: 监督,
+        // a command verb, sits in the 的-phrase that says which departments are meant.
+        let get = |t: &str| actor(t, "要", ActorRule::Subject);
+        assert_eq!(
+            get("负有监督管理职责的部门，要加强监管。").as_deref(),
+            Some("负有监督管理职责的部门")
+        );
+        // Without 的 a command verb still makes the topic a deed.
+        assert_eq!(get("切实履行好政府，要加强监管。"), None);
     }
 
     #[test]
