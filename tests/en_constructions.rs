@@ -688,3 +688,29 @@ fn a_readout_reports_demands_with_a_clause_and_strict_bans() {
     );
     assert_eq!(f.modalities()[2], "prohibition");
 }
+
+#[test]
+fn a_leader_expecting_a_party_to_act_charges_it() {
+    let f = Found::new(
+        "I expect the new Commissioners to immediately address these problems. \
+         I expect prices to rise next year. I also expect all of you to report by Friday.",
+    );
+    assert_eq!(f.triggers(), ["I expect", "I also expect"]);
+    assert_eq!(
+        f.actors(),
+        [Some("the new Commissioners"), Some("all of you")]
+    );
+    assert_eq!(f.deadlines(), [Some("immediately"), Some("by Friday")]);
+}
+
+#[test]
+fn the_title_of_remarks_names_the_speaker() {
+    let f = Found::new(
+        "Remarks by President Biden on the Economy\n\nWe must do more for working families.\n",
+    );
+    assert_eq!(f.speakers(), [Some("President Biden")]);
+    let f = Found::new(
+        "Remarks by H.E. Wang Yi at the Reception\n\nAll parties should keep talking.\n",
+    );
+    assert_eq!(f.speakers(), [Some("Wang Yi")]);
+}
