@@ -39,6 +39,9 @@ pub struct Actors {
     /// shall" has its subject after one.
     en_clause_conjunctions: HashSet<String>,
     en_determiners: HashSet<String>,
+    /// Words that often open a sentence (however, moreover, first): a comma-chunk opening
+    /// with one is no party in a list.
+    en_starters: HashSet<String>,
     zh_prepositions: WordList,
     /// Prepositions that, right after 的, open an adverbial (……的对责任部门……).
     zh_de_prepositions: WordList,
@@ -138,6 +141,7 @@ impl Actors {
             en_participles: en("participle"),
             en_clause_conjunctions: en("clause-conjunction"),
             en_determiners: en("determiner"),
+            en_starters: en("starter"),
             zh_prepositions: zh("preposition"),
             zh_de_prepositions: zh("de-preposition"),
             zh_pivots: zh("pivot"),
@@ -762,11 +766,19 @@ impl Actors {
                 continue;
             }
             let list_end = self.starts_with_list_conjunction(t);
-            if list_end && k > 0 {
+            // "The Secretary of State, the Secretary of Defense and the Attorney General
+            // shall": the same list with no comma before its conjunction, told by the party
+            // named before it.
+            let plain_list = !list_end
+                && k > 0
+                && self.holds_list_conjunction(t)
+                && !self.is_adverbial(t)
+                && self.is_list_party(region, chunks[k - 1]);
+            if plain_list || (list_end && k > 0) {
                 // "..., in coordination with A, and B, shall": "and B" continues the
                 // chunk before it; if that one is an adverbial, so is this.
                 let prev = region[chunks[k - 1].0..chunks[k - 1].1].trim();
-                if self.is_adverbial(prev) {
+                if !plain_list && self.is_adverbial(prev) {
                     k -= 1;
                     continue;
                 }
@@ -776,9 +788,12 @@ impl Actors {
                 // with A, B, and C, shall").
                 let mut first = k - 1;
                 let mut object_of_adverbial = false;
+                let mut relative_head = false;
                 while first > 0 {
                     let p = region[chunks[first - 1].0..chunks[first - 1].1].trim();
-                    if p.is_empty() {
+                    if p.is_empty()
+                        || (plain_list && !self.is_list_party(region, chunks[first - 1]))
+                    {
                         break;
                     }
                     if p.split_whitespace().count() > 8 {
@@ -789,6 +804,7 @@ impl Actors {
                             && !self.is_adverbial(p)
                         {
                             first -= 1;
+                            relative_head = true;
                         }
                         break;
                     }
@@ -803,7 +819,18 @@ impl Actors {
                     k = first;
                     continue;
                 }
-                let s0 = chunks[first].0;
+                // "I plead that relations, friends, and party loyalists should": the list
+                // starts where the subject of its first chunk does, unless that chunk is the
+                // subject with its relative clause or opens with a determiner ("The head of
+                // each agency that administers a loan,").
+                let (f0, f1) = chunks[first];
+                let head = region[f0..f1].split_whitespace().next().unwrap_or("");
+                let s0 = if relative_head || self.en_determiners.contains(&head.to_lowercase()) {
+                    f0
+                } else {
+                    self.en_chunk_subject(&region[f0..f1])
+                        .map_or(f0, |span| f0 + span.start)
+                };
                 let t0 = &region[s0..e];
                 let lead = t0.len() - t0.trim_start().len();
                 let body = t0.trim();
@@ -838,6 +865,43 @@ impl Actors {
         chunk
             .split(|c: char| !c.is_alphabetic())
             .any(|w| self.en_list_prepositions.contains(&w.to_lowercase()))
+    }
+
+    /// True when the comma-chunk `t` joins two parties with "and" or "or" inside it ("the
+    /// Secretary of Defense and the Attorney General").
+    fn holds_list_conjunction(&self, t: &str) -> bool {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        // Between two words: not the chunk's first or last.
+        let inner = words.get(1..words.len().saturating_sub(1)).unwrap_or(&[]);
+        words.len() <= 8
+            && inner
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"))
+    }
+
+    /// True when the comma-chunk at `chunk` of `region` reads as one party of a list: at
+    /// most eight words, no adverbial, opening with a determiner other than a demonstrative
+    /// ("the Secretary of State", "All stakeholders") or a capitalized word that is no
+    /// sentence opener ("Traditional Rulers"; not "However", "Today" alone at the head of
+    /// the sentence).
+    fn is_list_party(&self, region: &str, (s, e): (usize, usize)) -> bool {
+        let p = region[s..e].trim();
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let lower = first.to_lowercase();
+        let opens_sentence = region[..s].trim().is_empty();
+        let capitalized = first.starts_with(|c: char| c.is_uppercase())
+            && !self.en_starters.contains(&lower)
+            && !(opens_sentence && words.len() == 1 && first.chars().any(char::is_lowercase));
+        // "This year, A and B should": a demonstrative opens a time as often as a party.
+        let determiner = self.en_determiners.contains(&lower)
+            && !matches!(lower.as_str(), "this" | "that" | "these" | "those");
+        words.len() <= 8
+            && !self.is_adverbial(p)
+            && ![" that ", " which ", " who "].iter().any(|w| p.contains(w))
+            && (determiner || capitalized)
     }
 
     fn starts_with_list_conjunction(&self, t: &str) -> bool {

@@ -714,3 +714,24 @@ fn the_title_of_remarks_names_the_speaker() {
     );
     assert_eq!(f.speakers(), [Some("Wang Yi")]);
 }
+
+#[test]
+fn a_list_of_parties_without_a_comma_before_and_is_taken_whole() {
+    let f = Found::new(
+        "The Secretary of State, the Secretary of Defense and the Attorney General shall consult. \
+         All stakeholders including Traditional Rulers, Women, Youths and Civil Society, shall take part. \
+         I plead that relations, friends, and party loyalists should not exert pressure. \
+         This year, chemical oxygen demand and nitrogen emissions should both drop. \
+         However, the Secretary and the Administrator shall report.",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("The Secretary of State, the Secretary of Defense and the Attorney General"),
+            Some("All stakeholders including Traditional Rulers, Women, Youths and Civil Society"),
+            Some("relations, friends, and party loyalists"),
+            Some("chemical oxygen demand and nitrogen emissions"),
+            Some("the Secretary and the Administrator"),
+        ]
+    );
+}
