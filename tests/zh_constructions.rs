@@ -1136,3 +1136,21 @@ fn a_notices_list_of_violations_orders_nothing() {
     );
     assert_eq!(f.sentences(), ["（一）加强宣传引导", "要加大宣传力度。"]);
 }
+
+#[test]
+fn a_readouts_lead_decides_after_what_the_meeting_heard() {
+    // A State Council executive meeting's readout opens with who chaired it, what it heard,
+    // then what it decided: a performative order. The year after 关于 names what the report
+    // is about, no time to act.
+    let f = Found::new(
+        "国务院总理主持召开国务院常务会议，听取关于2023年安全生产督查情况的汇报，决定成立安全生产专项整治领导小组。\n会议指出，要压实各方责任。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "国务院总理主持召开国务院常务会议，听取关于2023年安全生产督查情况的汇报，决定成立安全生产专项整治领导小组。",
+            "会议指出，要压实各方责任。"
+        ]
+    );
+    assert_eq!(f.deadlines(), [None, None]);
+}
