@@ -511,6 +511,8 @@ impl Dates {
 struct EnGrammar {
     mdy: Regex,
     end_of_month: Regex,
+    /// A month and a year with no day: "by January 2022".
+    month_year: Regex,
     end_of_year: Regex,
     within: Regex,
     recurring: Regex,
@@ -539,6 +541,7 @@ impl EnGrammar {
         EnGrammar {
             mdy: r(format!(r"(?i)\b(?P<m>{months})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b")),
             end_of_month: r(format!(r"(?i)\bend\s+of\s+(?P<m>{months})\b(?:,?\s+(?P<y>\d{{4}}))?")),
+            month_year: r(format!(r"(?i)\b(?P<m>{months})\.?,?\s+(?P<y>\d{{4}})\b")),
             end_of_year: r(r"(?i)\bend\s+of\s+(?:(?P<which>this|the|next|the\s+current)\s+(?:calendar\s+|fiscal\s+)?year|(?P<y>\d{4}))\b|\bby\s+(?P<y2>\d{4})\b".to_string()),
             within: r(r"(?i)\bwithin\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|sixty|ninety)\s+(?P<cal>calendar\s+|business\s+|working\s+)?(?P<u>days?|weeks?|months?|years?)\b(?P<of>\s+(?:of|after|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:this|the)\s+(?:order|memorandum|proclamation|directive|notice|resolution|act))?".to_string()),
             recurring: r(r"(?i)\b(?P<w>semi-?annually|annually|each\s+year|every\s+year|quarterly|monthly|weekly|biweekly|fortnightly|daily|biennially|(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|week|month|quarter)|(?:once|twice)\s+(?:a|every|per|each)\s+(?:year|month|quarter|week|day))\b".to_string()),
@@ -588,6 +591,21 @@ impl EnGrammar {
                         .and_then(|y| y.as_str().parse().ok())
                         .or(anchor_year);
                     return at((|| Date::month_end(y?, self.month(&c["m"])?))());
+                }
+                // "no later than July 2024": by the month's end, as "by 2030" is by the year's;
+                // "beginning January 2025" from its first day.
+                if let Some(c) = self.month_year.captures(words) {
+                    let ym = (|| Some((c["y"].parse::<i32>().ok()?, self.month(&c["m"])?)))();
+                    return if kind == "from" {
+                        Normalized {
+                            due: None,
+                            iso: ym
+                                .and_then(|(y, m)| Date::new(y, m, 1))
+                                .map(|d| format!("{d}/..")),
+                        }
+                    } else {
+                        at(ym.and_then(|(y, m)| Date::month_end(y, m)))
+                    };
                 }
                 if let Some(c) = self.end_of_year.captures(words) {
                     let y = c
@@ -859,6 +877,15 @@ mod tests {
         assert_eq!(
             en("by 2030", "by", None),
             (s("2030-12-31"), s("2030-12-31"))
+        );
+        // A month and a year (EO 14037): by the month's end, not "January 20" and 22.
+        assert_eq!(
+            en("no later than July 2024", "by", None),
+            (s("2024-07-31"), s("2024-07-31"))
+        );
+        assert_eq!(
+            en("Beginning January 2025", "from", None),
+            (None, s("2025-01-01/.."))
         );
         assert_eq!(en("quarterly", "recurring", None), (None, s("R/P3M")));
         assert_eq!(en("every Friday", "recurring", None), (None, s("R/P1W")));

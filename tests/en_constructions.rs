@@ -735,3 +735,16 @@ fn a_list_of_parties_without_a_comma_before_and_is_taken_whole() {
         ]
     );
 }
+
+#[test]
+fn a_month_and_a_year_are_one_deadline() {
+    // EO 14037: "by January 2022" was cut to "by January 20", a day.
+    let f = Found::new(
+        "The Administrator shall consider issuing a proposed rule by January 2022. \
+         The Secretary shall issue any final rule no later than July 2024.",
+    );
+    assert_eq!(
+        f.deadlines(),
+        [Some("by January 2022"), Some("no later than July 2024")]
+    );
+}
