@@ -1114,6 +1114,15 @@ impl Actors {
         let lead = rest.len() - rest.trim_start().len();
         let mut s = from + lead;
         let mut t = rest.trim_start();
+        // A clause follows "that", in the trigger ("demanded that") or after it.
+        let before = view[..from].trim_end();
+        let clause = t.starts_with("that ")
+            || t.starts_with("that,")
+            || before
+                .len()
+                .checked_sub(4)
+                .and_then(|k| before.get(k..))
+                .is_some_and(|w| w.eq_ignore_ascii_case("that"));
         if let Some(r) = t.strip_prefix("that ") {
             s += 5;
             t = r;
@@ -1140,7 +1149,10 @@ impl Actors {
         }
         let stop = t.find([',', ';', '.', ':']).unwrap_or(t.len());
         let t = &t[..stop];
-        if let Some(k) = t.find(" to ") {
+        // "asked the bureau to preposition materials"; not after "that", whose clause has
+        // a verb of its own ("demanded that township cadres go deep into villages ... to
+        // organize").
+        if let Some(k) = t.find(" to ").filter(|_| !clause) {
             let obj = &t[..k];
             if obj.split_whitespace().count() <= 10 && !obj.is_empty() {
                 return Some(Span::new(s, s + obj.len()));
@@ -1156,7 +1168,7 @@ impl Actors {
         {
             let lw = w.to_lowercase();
             let verb = self.en_verbs.contains(&lw) || self.en_auxiliaries.contains(&lw);
-            if i >= 6 || (i > 0 && (lw.ends_with("ly") || verb)) {
+            if i >= 6 || (i > 0 && (lw.ends_with("ly") || verb || lw == "to")) {
                 break;
             }
             end = k + w.len();

@@ -748,3 +748,36 @@ fn a_month_and_a_year_are_one_deadline() {
         [Some("by January 2022"), Some("no later than July 2024")]
     );
 }
+
+#[test]
+fn a_readouts_demand_with_a_clause_names_the_clauses_subject() {
+    // Written for the test in the style of a translated flood-control readout.
+    let f = Found::new(
+        "Wang Hai stressed that governments at all levels must act. \
+         He demanded that township cadres go deep into villages and households to organize the transfer of residents. \
+         Relevant departments are required to complete the inspection of embankments before July 15th. \
+         Zhou Lin requested that all districts and counties immediately convey the spirit of the meeting.",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("governments at all levels"),
+            Some("township cadres"),
+            Some("Relevant departments"),
+            Some("all districts and counties")
+        ]
+    );
+    assert_eq!(
+        f.speakers(),
+        [
+            Some("Wang Hai"),
+            Some("Wang Hai"),
+            Some("Wang Hai"),
+            Some("Zhou Lin")
+        ]
+    );
+    assert_eq!(
+        f.deadlines(),
+        [None, None, Some("before July 15th"), Some("immediately")]
+    );
+}
