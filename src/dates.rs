@@ -539,7 +539,7 @@ impl EnGrammar {
         let months = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
         let r = |p: String| Regex::new(&p).expect("valid");
         EnGrammar {
-            mdy: r(format!(r"(?i)\b(?P<m>{months})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b")),
+            mdy: r(format!(r"(?i)\b(?P<m>{months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b")),
             end_of_month: r(format!(r"(?i)\bend\s+of\s+(?P<m>{months})\b(?:,?\s+(?P<y>\d{{4}}))?")),
             month_year: r(format!(r"(?i)\b(?P<m>{months})\.?,?\s+(?P<y>\d{{4}})\b")),
             end_of_year: r(r"(?i)\bend\s+of\s+(?:(?P<which>this|the|next|the\s+current)\s+(?:calendar\s+|fiscal\s+)?year|(?P<y>\d{4}))\b|\bby\s+(?P<y2>\d{4})\b".to_string()),
@@ -869,6 +869,10 @@ mod tests {
         assert_eq!(
             en("not later than March 1, 2025", "by", None),
             (s("2025-03-01"), s("2025-03-01"))
+        );
+        assert_eq!(
+            en("before July 15th, 2025", "by", None),
+            (s("2025-07-15"), s("2025-07-15"))
         );
         assert_eq!(
             en("by the end of this year", "by", Some(&a)),
