@@ -1154,3 +1154,20 @@ fn a_readouts_lead_decides_after_what_the_meeting_heard() {
     );
     assert_eq!(f.deadlines(), [None, None]);
 }
+
+#[test]
+fn a_demand_of_a_city_office_names_the_office() {
+    // "王海还要求市应急管理局提前预置救援物资和队伍。" (a readout written for the test) gave no
+    // task: 要求 took only 各……, 有关……, 全市…… or 市级…… before a modal or 加强-like verb.
+    let f = Found::new(
+        "王海还要求市应急管理局提前预置救援物资和队伍。\n会议要求各地及时转移受威胁群众。\n全国人民要求一个民主共和政府。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "王海还要求市应急管理局提前预置救援物资和队伍。",
+            "会议要求各地及时转移受威胁群众。"
+        ]
+    );
+    assert_eq!(f.actors(), [Some("市应急管理局"), Some("各地")]);
+}
