@@ -1171,3 +1171,19 @@ fn a_demand_of_a_city_office_names_the_office() {
     );
     assert_eq!(f.actors(), [Some("市应急管理局"), Some("各地")]);
 }
+
+#[test]
+fn a_permission_and_what_a_rule_deems_order_nothing() {
+    // A notice written for the test: "各地可……" permits, "视为……" says what counts as what;
+    // under 工作要求 their command verbs (制定, 开展) made tasks.
+    let f = Found::new(
+        "二、工作要求\n（一）请各单位于4月10日前报送自查报告。逾期未报的，视为未开展自查。\n（二）各地可结合实际制定具体实施办法。\n（三）各地要结合实际制定具体实施办法。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "（一）请各单位于4月10日前报送自查报告。",
+            "（三）各地要结合实际制定具体实施办法。"
+        ]
+    );
+}
