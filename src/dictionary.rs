@@ -528,6 +528,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "opener",
     "title-end",
     "title-noun",
+    "form-noun",
     "past",
     "copula",
     "ability",

@@ -242,16 +242,25 @@ impl SectionWalk<'_> {
             // nothing and opens no section of commands.
             let bare = body.trim_end_matches(['。', '.']);
             let chars = bare.chars().count();
-            let topic = structure
-                .title_nouns
-                .iter()
-                .any(|n| bare.ends_with(n.as_str()))
-                && (chars <= 4
-                    || (chars <= 8
-                        && structure
-                            .zh_verbs_in(bare, 0)
-                            .next()
-                            .is_none_or(|v| v.start > 0)));
+            let no_verb_first = || {
+                structure
+                    .zh_verbs_in(bare, 0)
+                    .next()
+                    .is_none_or(|v| v.start > 0)
+            };
+            // "2.隐患整改台账" under 附件 names a form; "（1）建立台账。" commands.
+            let form = chars <= 12
+                && structure
+                    .form_nouns
+                    .iter()
+                    .any(|n| bare.ends_with(n.as_str()))
+                && no_verb_first();
+            let topic = form
+                || (structure
+                    .title_nouns
+                    .iter()
+                    .any(|n| bare.ends_with(n.as_str()))
+                    && (chars <= 4 || (chars <= 8 && no_verb_first())));
             let mode = match named {
                 Some(n) => n.0,
                 // "五、贯彻新发展理念，建设现代化经济体系": a numbered heading that is
@@ -320,6 +329,9 @@ pub struct Structure {
     rule_titles: Vec<String>,
     lead_ins: Vec<String>,
     title_nouns: Vec<String>,
+    /// Names of forms and registers (台账, 自查表): a heading ending with one names an
+    /// attached form unless a command verb opens it.
+    form_nouns: Vec<String>,
     /// Words that make a numbered heading a command when they open it (把).
     heading_openers: Vec<String>,
     /// Words that make a title a report of an event (召开, 举行).
@@ -452,6 +464,7 @@ impl Structure {
             rule_titles: both("rule-title"),
             lead_ins: both("lead-in"),
             title_nouns: both("title-noun"),
+            form_nouns: both("form-noun"),
             heading_openers: both("heading-opener"),
             events: both("event"),
             zh_verbs: Arc::new(CommandVerbs::new(dict)),

@@ -1187,3 +1187,12 @@ fn a_permission_and_what_a_rule_deems_order_nothing() {
         ]
     );
 }
+
+#[test]
+fn the_titles_of_attached_forms_command_nothing() {
+    // "附件：1.自查表 2.隐患整改台账" after a task section: "隐患整改台账" was a task through 整改.
+    let f = Found::new(
+        "二、工作要求\n（一）各单位要建立隐患整改台账。\n\n附件：1.自查表\n      2.隐患整改台账\n",
+    );
+    assert_eq!(f.sentences(), ["（一）各单位要建立隐患整改台账。"]);
+}
