@@ -1196,3 +1196,11 @@ fn the_titles_of_attached_forms_command_nothing() {
     );
     assert_eq!(f.sentences(), ["（一）各单位要建立隐患整改台账。"]);
 }
+
+#[test]
+fn a_rules_date_of_effect_commits_no_one() {
+    // "《……法》将于……起施行" states when a law takes effect, as "本办法自……起施行" does; a
+    // policy that will start stays a commitment.
+    let f = Found::new("《安全生产法》将于2025年1月1日起施行。\n新的补贴政策将于明年起实施。\n");
+    assert_eq!(f.sentences(), ["新的补贴政策将于明年起实施。"]);
+}
