@@ -332,8 +332,11 @@ impl Actors {
                     .zh_not_topic_marks
                     .iter()
                     .any(|w| topic.contains(w.as_str()))
-                || self.holds_zh_verb(topic.rsplit('的').next().unwrap_or(topic))
+                || self.holds_zh_verb(self.party_modifiers(topic))
                 || self.opens_with_deed(topic)
+                // "〔三〕对清理释放人员，要……": after a mark the splitter does not know, a
+                // preposition still opens an adverbial, not a party.
+                || self.opens_with_preposition(after_bracket(topic))
             {
                 return None;
             }
@@ -468,8 +471,18 @@ impl Actors {
     }
 
     /// True when `rest`, what follows a command verb, opens with a party word that the verb
-    /// is glued to (a verb before 组, 人员 names a party: 检查组, 管理人员).
+    /// is glued to, perhaps after more verbs (a verb before 组, 人员 names a party: 检查组,
+    /// 管理人员, 监督管理部门).
     fn glued_to_party_word(&self, rest: &str) -> bool {
+        let mut rest = rest;
+        while let Some(verb) = self
+            .zh_verbs
+            .list()
+            .prefixes_of(rest)
+            .max_by_key(|w| w.len())
+        {
+            rest = &rest[verb.len()..];
+        }
         self.zh_party_tails.opens(rest)
     }
 
@@ -526,6 +539,11 @@ impl Actors {
             .filter(move |&n| t[..n].chars().count() >= 2)
     }
 
+    /// True when `t` opens with a preposition, not a word that only looks like one.
+    fn opens_with_preposition(&self, t: &str) -> bool {
+        self.zh_prepositions.opens(t) && !self.opens_with_look_alike(t)
+    }
+
     /// True when `t` opens with a word that only looks like a preposition (对口, 从业, 自治).
     fn opens_with_look_alike(&self, t: &str) -> bool {
         self.zh_not_prepositions.opens(t)
@@ -556,6 +574,31 @@ impl Actors {
     }
 
     /// True when `t` holds a Chinese command verb anywhere.
+    /// What of a topic party may not hold a command verb: the words after its last 的 (before
+    /// it a verb describes the party: "负有监督管理职责的部门"), less the party tail that
+    /// closes it and the verbs right before that tail, which name the office ("监督管理部门",
+    /// "应急管理局"); "履行好政府" keeps 履行好.
+    fn party_modifiers<'t>(&self, topic: &'t str) -> &'t str {
+        let head = topic.rsplit('的').next().unwrap_or(topic);
+        let Some(tail) = self
+            .zh_party_tails
+            .suffixes_of(head)
+            .max_by_key(|w| w.len())
+        else {
+            return head;
+        };
+        let mut rest = &head[..head.len() - tail.len()];
+        while let Some(verb) = self
+            .zh_verbs
+            .list()
+            .suffixes_of(rest)
+            .max_by_key(|w| w.len())
+        {
+            rest = &rest[..rest.len() - verb.len()];
+        }
+        rest
+    }
+
     fn holds_zh_verb(&self, t: &str) -> bool {
         self.zh_verbs.automaton().is_some_and(|f| f.is_match(t))
     }
@@ -1184,6 +1227,22 @@ impl Actors {
     }
 }
 
+/// `t` after a leading group in brackets of at most six characters (〔三〕, （二）), or `t`.
+fn after_bracket(t: &str) -> &str {
+    let Some(open) = t
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '〔' | '（' | '(' | '【' | '['))
+    else {
+        return t;
+    };
+    t[open.len_utf8()..]
+        .char_indices()
+        .take(6)
+        .find(|&(_, c)| matches!(c, '〕' | '）' | ')' | '】' | ']'))
+        .map_or(t, |(k, c)| &t[open.len_utf8() + k + c.len_utf8()..])
+}
+
 /// Where the short aside that `after` (the text after an opening parenthesis) opens is
 /// closed. Only the first 48 bytes are looked at: a '(' without a ')' soon after is no short
 /// aside, and a long line of them must not be searched to its end for each.
@@ -1301,6 +1360,19 @@ mod tests {
         );
         // Without 的 a command verb still makes the topic a deed.
         assert_eq!(get("切实履行好政府，要加强监管。"), None);
+    }
+
+    #[test]
+    fn a_verb_that_names_the_party_does_not_make_a_topic_a_deed() {
+        // "县和区的党组织，都要注意去领导这项工作。" (Mao) had no actor: 组织, a command verb,
+        // is here the party word itself.
+        let get = |t: &str| actor(t, "要", ActorRule::Subject);
+        assert_eq!(
+            get("县级党组织，都要加强领导。").as_deref(),
+            Some("县级党组织")
+        );
+        // A preposition after a mark the splitter does not know opens an adverbial.
+        assert_eq!(get("〔二〕对退休人员，要妥善安置。"), None);
     }
 
     #[test]
