@@ -479,6 +479,7 @@ impl Actors {
             .zh_verbs
             .list()
             .prefixes_of(rest)
+            .filter(|w| !w.is_empty())
             .max_by_key(|w| w.len())
         {
             rest = &rest[verb.len()..];
@@ -592,6 +593,7 @@ impl Actors {
             .zh_verbs
             .list()
             .suffixes_of(rest)
+            .filter(|w| !w.is_empty())
             .max_by_key(|w| w.len())
         {
             rest = &rest[..rest.len() - verb.len()];
