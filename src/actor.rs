@@ -471,19 +471,8 @@ impl Actors {
     }
 
     /// True when `rest`, what follows a command verb, opens with a party word that the verb
-    /// is glued to, perhaps after more verbs (a verb before 组, 人员 names a party: 检查组,
-    /// 管理人员, 监督管理部门).
+    /// is glued to (a verb before 组, 人员 names a party: 检查组, 管理人员).
     fn glued_to_party_word(&self, rest: &str) -> bool {
-        let mut rest = rest;
-        while let Some(verb) = self
-            .zh_verbs
-            .list()
-            .prefixes_of(rest)
-            .filter(|w| !w.is_empty())
-            .max_by_key(|w| w.len())
-        {
-            rest = &rest[verb.len()..];
-        }
         self.zh_party_tails.opens(rest)
     }
 
