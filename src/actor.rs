@@ -51,6 +51,9 @@ pub struct Actors {
     zh_not_prepositions: WordList,
     /// Words an actor never holds (是: what comes before it is a topic, not a party).
     zh_not_actor: WordList,
+    /// A speaker's opinion that may open a subject (我认为, 我看): stripped, it names no
+    /// party ("我认为我们应当……" gives 我们, "我看要……" none).
+    zh_stances: WordList,
     zh_adverbs: WordList,
     zh_conjunctions: WordList,
     zh_times: WordList,
@@ -68,6 +71,9 @@ pub struct Actors {
     /// that opens the sentence, the party acts in the clause after the comma.
     zh_adverbial_heads: WordList,
     zh_party_tails: WordList,
+    /// Nouns that close a thing, not a party (工作, 标准): "各项工作", "全国……经费标准" open
+    /// with a party head and name none.
+    zh_thing_tails: WordList,
     /// The Chinese command verbs, with the automaton the layout stage uses too.
     zh_verbs: Arc<CommandVerbs>,
     en_verbs: HashSet<String>,
@@ -147,6 +153,8 @@ impl Actors {
             zh_pivots: zh("pivot"),
             zh_not_prepositions: zh("not-preposition"),
             zh_not_actor: zh("not-actor"),
+            zh_stances: zh("stance"),
+            zh_thing_tails: zh("thing-tail"),
             zh_adverbs: zh("adverb"),
             zh_conjunctions: zh("conjunction"),
             zh_times: zh("time"),
@@ -359,6 +367,15 @@ impl Actors {
             *e = *s + view[*s..*e].trim_end().len();
         };
         trim(&mut s, &mut e);
+        // "我认为我们应当……": the speaker's opinion opens the clause; the party, if any,
+        // follows it.
+        if let Some(w) = self.zh_stances.prefixes_of(&view[s..e]).next() {
+            s += w.len();
+            trim(&mut s, &mut e);
+            if s == e {
+                return None;
+            }
+        }
         // Leading conjunctions and time words, trailing adverbs.
         loop {
             let t = &view[s..e];
@@ -372,7 +389,14 @@ impl Actors {
                 trim(&mut s, &mut e);
                 continue;
             }
-            if let Some(w) = self.zh_adverbs.suffixes_of(t).next() {
+            // Not an adverb that ends a noun (务 of 任务).
+            if let Some(w) = self.zh_adverbs.suffixes_of(t).next().filter(|w| {
+                !self
+                    .zh_thing_tails
+                    .suffixes_of(t)
+                    .chain(self.zh_party_tails.suffixes_of(t))
+                    .any(|n| n.len() > w.len())
+            }) {
                 e -= w.len();
                 trim(&mut s, &mut e);
                 continue;
@@ -508,9 +532,30 @@ impl Actors {
             .any(|(k, _)| !in_conjunction(k))
     }
 
-    /// True when `t` names a party: it opens with 各, 有关, ... or ends with 部门, 公司, ...
+    /// True when the clause of a Chinese trigger at `trigger`, read from `from`, has a thing
+    /// for its subject ("各类项目都要……", "每一次的时间不要……"): the clause has a subject of
+    /// its own, so a party named later in the sentence is not its actor.
+    pub fn zh_thing_subject(&self, view: &str, from: usize, trigger: Span) -> bool {
+        let region = &view[from.min(trigger.start)..trigger.start];
+        let clause = region.rfind(ZH_CLAUSE).map_or(0, |k| {
+            k + region[k..].chars().next().map_or(0, char::len_utf8)
+        });
+        let mut t = region[clause..].trim();
+        while let Some(w) = self
+            .zh_adverbs
+            .suffixes_of(t)
+            .find(|w| w.len() < t.len() && !self.zh_thing_tails.closes(t))
+        {
+            t = t[..t.len() - w.len()].trim_end();
+        }
+        self.zh_thing_tails.closes(t)
+    }
+
+    /// True when `t` names a party: it opens with 各, 有关, ... or ends with 部门, 公司, ...,
+    /// and does not end with a thing (各项工作).
     fn is_party(&self, t: &str) -> bool {
-        self.zh_party_heads.opens(t) || self.zh_party_tails.closes(t)
+        (self.zh_party_heads.opens(t) || self.zh_party_tails.closes(t))
+            && !self.zh_thing_tails.closes(t)
     }
 
     /// The length of the longest prefix of `t` (at most 16 characters) that ends with a

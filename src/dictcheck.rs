@@ -521,6 +521,8 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
         "not-topic-mark",
         "clause-conjunction",
         "time-tail",
+        "stance",
+        "thing-tail",
     ] {
         let rows: Vec<_> = dict
             .words
@@ -557,6 +559,9 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                 ("time-tail", Some(a)) => {
                     a.is_some_and(|(s, _)| s > 0 && example[..s].contains(w.word.as_str()))
                 }
+                ("stance", Some(a)) => {
+                    a.is_none_or(|(s, e)| !example[s..e].contains(w.word.as_str()))
+                }
                 (_, Some(a)) => a.is_none(),
             };
             if !right(actor(&ex)) || right(actor(&bare)) {
@@ -565,6 +570,7 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                     "adverbial-start" => "the party before the word",
                     "clause-conjunction" => "the party after the word",
                     "time-tail" => "the party after the phrase the word closes",
+                    "stance" => "not the word",
                     _ => "no actor",
                 };
                 say(

@@ -546,6 +546,8 @@ pub const WORD_CLASSES: &[&str] = &[
     "relation-verb",
     "open-end",
     "not-actor",
+    "stance",
+    "thing-tail",
     "time",
     "conjunction",
     "pivot",

@@ -1249,6 +1249,8 @@ impl Extractor {
         // In English a later trigger's party must open a clause of its own after a
         // conjunction ("…, and the Secretary shall provide …"); the subject finder would take
         // "review the rules, and the Council" for a list of parties.
+        // A first trigger whose clause has a thing for subject ("各类项目都要……，所有投资都
+        // 要……") counts as naming its own: the party of a later clause is not its actor.
         let own_party = |k: usize, from: usize, later: bool| {
             trigs[k].actor == ActorRule::Subject
                 && if later && unit.lang == Lang::En {
@@ -1271,6 +1273,9 @@ impl Extractor {
                         )
                         .0
                         .is_some()
+                        || (!later
+                            && unit.lang == Lang::Zh
+                            && self.actors.zh_thing_subject(view, from, trigs[k].span))
                 }
         };
         let mut groups: Vec<&[Trig]> = Vec::new();

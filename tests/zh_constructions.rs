@@ -1204,3 +1204,43 @@ fn a_rules_date_of_effect_commits_no_one() {
     let f = Found::new("《安全生产法》将于2025年1月1日起施行。\n新的补贴政策将于明年起实施。\n");
     assert_eq!(f.sentences(), ["新的补贴政策将于明年起实施。"]);
 }
+
+#[test]
+fn a_speakers_opinion_is_not_the_actor() {
+    // Sentences written for the test, in the manner of a leader's talk: "我认为我们应当……"
+    // named "我认为我们", "我看要……" named "我看" (a party head, 我, opened them).
+    let f =
+        Found::new("我认为我们应当相信群众。\n我看要把扫盲运动搞起来。\n我们说要学习先进经验。\n");
+    assert_eq!(f.actors(), [Some("我们"), None, None]);
+}
+
+#[test]
+fn an_adverb_after_the_party_is_not_part_of_it() {
+    // 却, 便, 当然, 千万 … stand between the party and the modal: "我们千万不要忘记" named
+    // "我们千万".
+    let f = Found::new(
+        "我们千万不要忘记这一条。\n否则，我们便要在政治上犯错误。\n我们当然应该赞扬群众。\n",
+    );
+    assert_eq!(f.actors(), [Some("我们"), Some("我们"), Some("我们")]);
+}
+
+#[test]
+fn a_thing_that_opens_with_a_party_head_is_no_party() {
+    // "各项工作", "所有工作", a standard of the whole country: 各, 所有, 全 open them, but they
+    // are things. "各项任务要……" named "各项任" (务 was stripped as an adverb).
+    let f = Found::new(
+        "各项工作都要经得起实践的检验。\n各项任务要按期完成。\n二、主要任务\n今年全国人均基本公共卫生服务经费标准提高到25元。\n",
+    );
+    assert_eq!(f.actors(), [None, None, None]);
+}
+
+#[test]
+fn a_clause_with_a_thing_for_subject_does_not_borrow_a_later_party() {
+    // The 1998 government work report: once "各类项目" named no party, the first clause took
+    // "所有投资" from the second and the two made one task. A party named in the second
+    // clause is no longer borrowed either (two things make one task with none).
+    let f = Found::new(
+        "各类项目都要做好可行性研究，所有投资都要讲求效益。\n各类项目都要做好可行性研究，有关部门要加强监督。\n",
+    );
+    assert_eq!(f.actors(), [None, None, Some("有关部门")]);
+}
