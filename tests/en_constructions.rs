@@ -781,3 +781,36 @@ fn a_readouts_demand_with_a_clause_names_the_clauses_subject() {
         [None, None, Some("before July 15th"), Some("immediately")]
     );
 }
+
+#[test]
+fn items_that_meet_host_partner_recruit_or_administer_are_tasks() {
+    // Executive Order 14041 lists the Initiative's functions as -ing items; "(M) meeting
+    // regularly with ..." and "(N) hosting the ... Conference" gave no task, as meet and host
+    // were no command verbs.
+    let f = Found::new(
+        "The Initiative shall also perform the following specific functions:\n\
+         (A) meeting regularly with students and leaders;\n\
+         (B) hosting an annual conference for stakeholders;\n\
+         (C) partnering with private entities to build a pipeline for students;\n\
+         (D) recruiting faculty from underserved communities; and\n\
+         (E) administering the grant program.\n",
+    );
+    assert_eq!(f.sentences().len(), 6);
+}
+
+#[test]
+fn a_comma_inside_quotes_does_not_cut_the_actor_short() {
+    // Executive Order 14041: "The head of each “applicable agency,” as defined in ..., shall
+    // submit" named "The head of each “applicable agency", its quote left open.
+    let f = Found::new(
+        "(c) The head of each “applicable agency,” as defined in section 3(1) of the Act, shall submit an Agency Plan.\n\
+         (d) Each \"covered entity,\" as defined in section 2, shall file a report.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("The head of each “applicable agency,”"),
+            Some("Each \"covered entity,\"")
+        ]
+    );
+}
