@@ -95,6 +95,20 @@ fn ing_before_plural(chunk: &str) -> bool {
     })
 }
 
+/// `actor` with the closing quote that a comma inside the quotes cut off: "The head of each
+/// “applicable agency,” as defined in ..." names "The head of each “applicable agency,”"
+/// (American style puts the comma inside the quotes).
+fn close_quote(view: &str, actor: Span) -> Span {
+    let text = actor.of(view);
+    let unclosed =
+        text.matches('“').count() > text.matches('”').count() || text.matches('"').count() % 2 == 1;
+    let after = &view[actor.end..];
+    match [",”", ",\""].into_iter().find(|c| after.starts_with(c)) {
+        Some(c) if unclosed => Span::new(actor.start, actor.end + c.len()),
+        _ => actor,
+    }
+}
+
 /// `t` after a leading "and" or "or" and the commas and spaces that follow it ("and, minimize"
 /// gives "minimize", "and in consultation with A" gives "in consultation with A"); `t` itself
 /// when it opens with neither.
@@ -239,6 +253,7 @@ impl Actors {
                     return (None, "a passive names no actor");
                 }
                 self.en_subject(view, from.min(trigger.start), trigger.start)
+                    .map(|a| close_quote(view, a))
             }
             (ActorRule::Object, Lang::En) => self.en_object(view, trigger.end),
             (ActorRule::Object, Lang::Zh) => self.zh_object(view, trigger.end),
