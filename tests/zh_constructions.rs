@@ -1244,3 +1244,11 @@ fn a_clause_with_a_thing_for_subject_does_not_borrow_a_later_party() {
     );
     assert_eq!(f.actors(), [None, None, Some("有关部门")]);
 }
+
+#[test]
+fn a_time_limit_stated_as_such_is_a_deadline_without_qian() {
+    // A company's flood-check notice closes each item with "（完成时限4月30日）": the date is
+    // the limit though no 前 follows it, and it gave no deadline.
+    let f = Found::new("二、工作要求\n（一）工程物业部要开展防汛应急演练。（完成时限4月30日）\n");
+    assert_eq!(f.deadlines(), [None, Some("4月30日")]);
+}
