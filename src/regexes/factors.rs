@@ -91,6 +91,7 @@ pub(super) static FACTORS: &[(&str, Option<&[&str]>)] = &[
     ("\\b(?:is|are)\\s+(?P<trigger>revoked|rescinded|superseded)(?:\\s+in\\s+(?:its|their)\\s+entirety)?(?:\\s*[.:;]|\\s+effective\\b)", Some(&["rescinded", "revoked", "superseded"])),
     ("\\b(?:is|are)\\s+expected\\s+to\\s+(?:rise|fall|increase|decrease|grow|decline|slow|reach|exceed|remain|continue|stay|double|top|hit|be\\s+(?:around|about|over|above|below|more|less|higher|lower|completed|finished|ready))\\b", Some(&["expected"])),
     ("\\b(?:no|not) later than (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|sixty|ninety|one\\s+hundred(?:\\s+and)?\\s+\\w+)\\s+(?:calendar\\s+|business\\s+|working\\s+)?(?:days?|weeks?|months?|years?|hours?)\\s+(?:after|from|following)\\b[^,;.]{0,80}", Some(&["no later than ", "not later than "])),
+    ("\\b(?:shall|will|must|should)\\s+be\\s+(?:considered|regarded|treated)\\s+(?:to\\s+(?:be|have)\\b|as\\b)", Some(&["considered", "regarded", "treated"])),
     ("\\b(?:that|which)\\s+will\\s+be\\b", Some(&["will"])),
     ("\\b(?:that|which|who)\\s+(?:is|are)\\s+(?:also\\s+|primarily\\s+|directly\\s+|currently\\s+)?responsible\\s+for\\b", Some(&["responsible"])),
     ("\\b(?:the|a|an|this|that|no|any)\\s+need\\s+(?:to|for)\\b", Some(&["need"])),
