@@ -384,12 +384,14 @@ impl Actors {
         trim(&mut s, &mut e);
         // "我认为我们应当……": the speaker's opinion opens the clause; the party, if any,
         // follows it.
+        let mut after_stance = false;
         if let Some(w) = self.zh_stances.prefixes_of(&view[s..e]).next() {
             s += w.len();
             trim(&mut s, &mut e);
             if s == e {
                 return None;
             }
+            after_stance = true;
         }
         // Leading conjunctions and time words, trailing adverbs.
         loop {
@@ -442,7 +444,16 @@ impl Actors {
             e = s + n;
             t = &view[s..e];
         }
-        if !self.is_party(t) {
+        // After an opinion, whoever it says should act is the party, named or not: a short
+        // noun ("我看知识分子都要……", "我认为梁漱溟应当……"), not a thing.
+        // Not a description (北方的荒山), a deed or time (有五个月, 编出来也用), an adverbial
+        // (一般地) or a place (文件上).
+        let opinion_subject = after_stance
+            && t.chars().count() <= 6
+            && !self.zh_thing_tails.closes(t)
+            && !t.contains(['的', '有', '也', '都'])
+            && !t.ends_with(['地', '上', '里', '中']);
+        if !self.is_party(t) && !opinion_subject {
             // "市应急管理局每周通报": the party opens the clause and an adverbial or a time
             // word follows it ("国家固定资产投资用于农村的增量" has no party up front).
             match self

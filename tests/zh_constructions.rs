@@ -1209,9 +1209,15 @@ fn a_rules_date_of_effect_commits_no_one() {
 fn a_speakers_opinion_is_not_the_actor() {
     // Sentences written for the test, in the manner of a leader's talk: "我认为我们应当……"
     // named "我认为我们", "我看要……" named "我看" (a party head, 我, opened them).
-    let f =
-        Found::new("我认为我们应当相信群众。\n我看要把扫盲运动搞起来。\n我们说要学习先进经验。\n");
-    assert_eq!(f.actors(), [Some("我们"), None, None]);
+    // After the opinion a short noun is whoever it says should act, party word or not
+    // ("我看知识分子都要……"); a place or a description is not ("我看文件上要写明……").
+    let f = Found::new(
+        "我认为我们应当相信群众。\n我看要把扫盲运动搞起来。\n我们说要学习先进经验。\n我看知识分子都要到工农群众中去。\n我看文件上要写明这一条。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [Some("我们"), None, None, Some("知识分子"), None]
+    );
 }
 
 #[test]
