@@ -759,7 +759,48 @@ impl Actors {
             self.zh_prepositions.opens(after) || self.opens_with_verb(after)
         };
         let before_deed = ends.iter().copied().find(|&k| opens_deed(k));
-        let n = before_deed.or_else(|| ends.iter().copied().max())?;
+        // Past the first party only along a chain of parties: a conjunction, another party
+        // word, or a verb glued to one ("企业管理人员"). "严禁各地侮辱青年之暴举" names 各地,
+        // not "各地侮辱青年".
+        let chained = |k: usize| {
+            let after = &rest[k..];
+            after.starts_with(['、', '和', '与', '及', '或', '并'])
+                || self.zh_party_heads.opens(after)
+                || self.zh_party_tails.opens(after)
+                || self
+                    .zh_verbs
+                    .list()
+                    .prefixes_of(after)
+                    .any(|v| self.glued_to_party_word(&after[v.len()..]))
+        };
+        // Only a whole word of two characters or more ends the first party: not 同 of 同志们,
+        // 委 of 委员, 区 of 解放区抗日军队.
+        let words: Vec<(usize, &str)> = self.zh_party_tails.occurrences(&rest[..end]).collect();
+        let whole_word_end = |k: usize| {
+            words
+                .iter()
+                .any(|&(at, w)| at + w.len() == k && w.chars().count() >= 2)
+                && !words.iter().any(|&(at, w)| at < k && k < at + w.len())
+        };
+        let n = before_deed.or_else(|| match ends.first() {
+            Some(&k) if whole_word_end(k) && !chained(k) => Some(k),
+            _ => ends.iter().copied().max(),
+        })?;
+        let mut n = n;
+        // "请你们各自调查一个县、一个市", "鼓励文艺工作者不断推出反映农民……": an adverb
+        // inside opens a deed; the party ends before it (你们), if a party stands there.
+        if let Some((a, _)) = self
+            .zh_adverbs
+            .occurrences(&rest[..n])
+            .find(|(_, a)| a.chars().count() >= 2)
+        {
+            let before = rest[..a].trim_end();
+            let pronoun = self.zh_plural_pronouns.iter().any(|p| before == p.as_str());
+            if !(pronoun || self.zh_party_tails.closes(before)) {
+                return None;
+            }
+            n = before.len();
+        }
         let t = &rest[..n];
         if self.zh_times.closes(t) {
             return None;

@@ -1258,3 +1258,41 @@ fn a_time_limit_stated_as_such_is_a_deadline_without_qian() {
     let f = Found::new("二、工作要求\n（一）工程物业部要开展防汛应急演练。（完成时限4月30日）\n");
     assert_eq!(f.deadlines(), [None, Some("4月30日")]);
 }
+
+#[test]
+fn the_people_a_speech_addresses_are_parties() {
+    // Mao's talks and the 1978 government work report: 知识分子, 军队, 人民, 农民 … are who
+    // must act, but no party word closed them and the tasks named no actor.
+    let f = Found::new(
+        "知识分子必须继续改造自己。\n军队要谨慎。\n中国人民一定要解放台湾。\n现有的教师应该分期分批地到工农中去。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("知识分子"),
+            Some("军队"),
+            Some("中国人民"),
+            Some("现有的教师")
+        ]
+    );
+}
+
+#[test]
+fn the_party_after_a_trigger_ends_where_the_chain_of_parties_does() {
+    // "严禁各地侮辱青年之暴举" named "各地侮辱青年" once 青年 was a party word: past the first
+    // party the object runs on only through a conjunction or another party word. An adverb
+    // inside opens the deed ("请你们各自调查……" named "你们各自调查一个县、一个市").
+    let f = Found::new(
+        "严禁各地侮辱青年之暴举。\n鼓励优势企业兼并困难企业。\n请同志们注意。\n请你们各自调查一个县。\n严禁任何单位和个人乱发奖金。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("各地"),
+            Some("优势企业"),
+            Some("同志们"),
+            Some("你们"),
+            Some("任何单位和个人")
+        ]
+    );
+}
