@@ -815,7 +815,9 @@ impl Actors {
     }
 
     fn en_subject(&self, view: &str, from: usize, to: usize) -> Option<Span> {
-        let found = self.en_subject_in_clause(view, from, to)?;
+        let Some(found) = self.en_subject_in_clause(view, from, to) else {
+            return self.en_pronoun_before(view, from, to);
+        };
         // "Section 5. Special Requirements for Legislative Proposals Executive departments
         // and agencies shall": a section's title glued to its first sentence, with no
         // determiner to show where the subject starts. The subject is the capitalized word
@@ -849,6 +851,32 @@ impl Actors {
                 Some(Span::new(found.start + words[i - 1].0, found.end))
             }
             _ => Some(found),
+        }
+    }
+
+    /// A personal pronoun right before the trigger (after adverbs), when the clause gives no
+    /// subject otherwise: "For this we should focus on ...", "In this regard we must ..." (an
+    /// opener with no comma after it).
+    fn en_pronoun_before(&self, view: &str, from: usize, to: usize) -> Option<Span> {
+        let region = &view[from..to];
+        let mut end = region.trim_end().len();
+        loop {
+            let head = &region[..end];
+            let start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+                k + head[k..].chars().next().map_or(1, char::len_utf8)
+            });
+            let word = &head[start..];
+            if word.is_empty() {
+                return None;
+            }
+            let lower = word.to_lowercase();
+            if self.en_adverbs.contains(&lower) {
+                end = head[..start].trim_end().len();
+                continue;
+            }
+            let pronoun = matches!(lower.as_str(), "we" | "i" | "you" | "they" | "he" | "she")
+                && (word == lower || word == "I" || start == 0 || word[1..] == lower[1..]);
+            return pronoun.then(|| Span::new(from + start, from + end));
         }
     }
 
@@ -1080,6 +1108,22 @@ impl Actors {
                 .is_some_and(|w| w.starts_with('('))
     }
 
+    /// True when `w` is a third-person or past form of a command verb (identifies,
+    /// designates, selected).
+    fn is_verb_form(&self, w: &str) -> bool {
+        let base = |stem: &str| self.en_verbs.contains(stem);
+        w.strip_suffix("ies")
+            .is_some_and(|s| base(&format!("{s}y")))
+            || w.strip_suffix("es")
+                .is_some_and(|s| base(s) || base(&format!("{s}e")))
+            || w.strip_suffix('s')
+                .is_some_and(|s| !s.ends_with('s') && base(s))
+            || w.strip_suffix("ed")
+                .is_some_and(|s| base(s) || base(&format!("{s}e")))
+            || w.strip_suffix("ied")
+                .is_some_and(|s| base(&format!("{s}y")))
+    }
+
     /// The subject inside one comma-chunk, if the chunk is one.
     fn en_chunk_subject(&self, chunk: &str) -> Option<Span> {
         // An opening quotation mark belongs to the quotation, not to the subject.
@@ -1127,7 +1171,17 @@ impl Actors {
                 next.ends_with("ed") && object.is_none_or(|w| self.en_determiners.contains(&w));
             let verb_follows =
                 self.en_verbs.contains(&next) || self.en_auxiliaries.contains(&next) || ed_verb;
-            if self.en_reporting.contains(&before) || !verb_follows {
+            // "The heads of agencies that the Director identifies shall": the relative clause
+            // has its own subject and verb before the trigger, so it describes the subject.
+            // Told by a determiner, a capitalized name and a verb form ("the Secretary
+            // determines"); "which alternative security controls" is a noun phrase.
+            let aw: Vec<&str> = after.split_whitespace().collect();
+            let closed = aw.len() >= 3
+                && self.en_determiners.contains(&aw[0].to_lowercase())
+                && aw[aw.len() - 2].starts_with(char::is_uppercase)
+                && aw[aw.len() - 1].chars().all(|c| c.is_ascii_lowercase())
+                && self.is_verb_form(aw[aw.len() - 1]);
+            if self.en_reporting.contains(&before) || (!verb_follows && !closed) {
                 s += k + w.len();
                 t = after;
             }

@@ -814,3 +814,33 @@ fn a_comma_inside_quotes_does_not_cut_the_actor_short() {
         ]
     );
 }
+
+#[test]
+fn a_pronoun_after_an_opener_without_a_comma_is_the_actor() {
+    // The 2017 government work report: "For this we should focus on the following work" and
+    // "To ensure overall economic and social stability we must not allow ..." named no one.
+    let f = Found::new(
+        "For this we should focus on the following work.\n\
+         In this regard we must act quickly.\n\
+         To ensure overall stability we must not allow the redline to be crossed.\n",
+    );
+    assert_eq!(f.actors(), [Some("we"), Some("we"), Some("we")]);
+}
+
+#[test]
+fn a_relative_clause_with_its_own_subject_and_verb_describes_the_subject() {
+    // Written for the test in the style of an executive order: "The heads of agencies that
+    // the Director identifies shall submit" named "the Director identifies". A clause that
+    // holds the trigger keeps its own subject ("measures that regulated entities must adopt").
+    let f = Found::new(
+        "The heads of agencies that the Director identifies shall submit a report.\n\
+         These are the measures that regulated entities must adopt.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("The heads of agencies that the Director identifies"),
+            Some("regulated entities")
+        ]
+    );
+}
