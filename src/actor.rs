@@ -338,6 +338,14 @@ impl Actors {
                         .filter(|a| *a == party);
                 }
             }
+            // "今年，各地区各部门，要……": a time word standing alone before the topic, with
+            // its own comma, leaves the topic opening the sentence.
+            let (topic, opens) = match topic.rfind(['，', ',']) {
+                Some(k) if opens && self.is_time_lead(&topic[..k]) => {
+                    (topic[k..].trim_start_matches(['，', ',']).trim(), true)
+                }
+                _ => (topic, opens),
+            };
             let named = self.zh_party_tails.closes(topic)
                 || self.zh_plural_pronouns.iter().any(|h| topic == h.as_str());
             if !named
@@ -688,6 +696,23 @@ impl Actors {
                 (!rest.is_empty() && !rest.starts_with('的') && party).then_some(end)
             })
             .min()
+    }
+
+    /// True when `t` is a time word and nothing else, once a tail of 内, 起 or 以来 is off
+    /// (今年, 今年内, 近期, 下一步, 2025年, 5月).
+    fn is_time_lead(&self, t: &str) -> bool {
+        let t = t.trim();
+        let t = t
+            .strip_suffix('内')
+            .or_else(|| t.strip_suffix('起'))
+            .or_else(|| t.strip_suffix("以来"))
+            .unwrap_or(t);
+        self.zh_times.iter().any(|w| t == w.as_str())
+            || (t.ends_with(['年', '月'])
+                && t.chars().count() >= 2
+                && t[..t.len() - '年'.len_utf8()]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "一二三四五六七八九十〇零".contains(c)))
     }
 
     /// True when `t` opens with an adverb, a time word or a preposition of time or place (but

@@ -1296,3 +1296,20 @@ fn the_party_after_a_trigger_ends_where_the_chain_of_parties_does() {
         ]
     );
 }
+
+#[test]
+fn a_time_word_with_its_own_comma_leaves_the_topic_opening_the_sentence() {
+    // The 1978 government work report: "今年内，全国的省辖市、自治州、县和公社，都要……" named
+    // no actor (the topic did not open the sentence, and 公社 was no party word).
+    let f = Found::new(
+        "今年内，全国的省辖市、自治州、县和公社，都要分别召开人民代表大会。\n今年，各地区各部门，要切实加强领导。\n人民解放军要继续加强战备。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("全国的省辖市、自治州、县和公社"),
+            Some("各地区各部门"),
+            Some("人民解放军")
+        ]
+    );
+}
