@@ -95,6 +95,17 @@ fn ing_before_plural(chunk: &str) -> bool {
     })
 }
 
+/// The length of a year that opens `t` (2024年, 一九四九年), if one does.
+fn year_prefix(t: &str) -> Option<usize> {
+    let digits: usize = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九〇零".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    let count = t[..digits].chars().count();
+    (count == 4 && t[digits..].starts_with('年')).then(|| digits + '年'.len_utf8())
+}
+
 /// `actor` with the closing quote that a comma inside the quotes cut off: "The head of each
 /// “applicable agency,” as defined in ..." names "The head of each “applicable agency,”"
 /// (American style puts the comma inside the quotes).
@@ -427,6 +438,12 @@ impl Actors {
                 continue;
             }
             if let Some(n) = self.time_phrase_end(t) {
+                s += n;
+                trim(&mut s, &mut e);
+                continue;
+            }
+            // "一九四九年中国人民解放军将……": a year glued to the party.
+            if let Some(n) = year_prefix(t).filter(|&n| n < t.len() && self.is_party(&t[n..])) {
                 s += n;
                 trim(&mut s, &mut e);
                 continue;

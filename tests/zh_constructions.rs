@@ -1313,3 +1313,10 @@ fn a_time_word_with_its_own_comma_leaves_the_topic_opening_the_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_year_glued_to_the_party_is_not_part_of_it() {
+    // Mao: "一九四九年中国人民解放军将向长江以南进军" named "一九四九年中国人民解放军".
+    let f = Found::new("一九四九年中国人民解放军将向长江以南进军。\n2025年各地区要完成改造。\n");
+    assert_eq!(f.actors(), [Some("中国人民解放军"), Some("各地区")]);
+}
