@@ -1052,7 +1052,7 @@ impl Extractor {
         let continuing = continued.is_some();
         let lead = place
             .governed_by
-            .filter(|_| place.marker.is_some())
+            .filter(|_| place.marker.is_some() || place.unmarked_item)
             .map(|l| first_trigger.get(l).copied().flatten());
         let (modality, strength, via) = match (lead, place.mode, continued) {
             (Some(Some((modality, strength))), _, _) => (modality, strength, "lead-in"),

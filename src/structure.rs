@@ -24,7 +24,9 @@
 //!   carries a trigger or a `lead-in` word governs the marked items that follow it, until a
 //!   new paragraph without a marker or a sibling of the lead-in itself. A list counted from
 //!   one goes on after such a paragraph when its next number comes soon after ("(ii) Include
-//!   ...", "Such reports shall ...", "(iii) Determine ...").
+//!   ...", "Such reports shall ...", "(iii) Determine ..."). A lead-in that announces its items
+//!   ("... hopes to accomplish the following:", "... as follows:") also governs paragraphs
+//!   without markers that open with an English command verb, until one that does not.
 //!
 //! The extraction stage then treats a sentence without a dictionary trigger as a directive
 //! when it is in a task or goal section, or governed by a lead-in, and opens (Chinese: holds)
@@ -86,6 +88,9 @@ pub struct Place {
     pub mode: Mode,
     /// The lead-in sentence that governs it, if it is a list item under one.
     pub governed_by: Option<usize>,
+    /// An item without a marker: a paragraph that opens with an English command verb under
+    /// a lead-in that announces its items ("... the following:").
+    pub unmarked_item: bool,
 }
 
 /// Walks a document's sections sentence by sentence, in order ([`Structure::walk`]): what
@@ -111,6 +116,9 @@ pub struct SectionWalk<'s> {
     suspended: Option<(usize, Option<usize>, usize, u32, usize)>,
     /// The last letter of a lettered list ("(h)" makes the next "(i)" a letter).
     last_letter: Option<char>,
+    /// A lead-in that announces its items ("... hopes to accomplish the following:"): its
+    /// items may be paragraphs without markers that open with an English command verb.
+    announcing: Option<usize>,
 }
 
 impl SectionWalk<'_> {
@@ -172,10 +180,17 @@ impl SectionWalk<'_> {
         let style = place.marker.map(|m| m.0);
         // Lead-in governance: a sibling of the lead-in, or a new paragraph without a
         // marker, closes it.
+        // A lead-in that announces its items goes on over paragraphs without markers that
+        // open with a command verb ("Consolidate ...", "Ensure ...").
+        let unmarked_item = style.is_none()
+            && s.line_start
+            && v.trim_start().starts_with(char::is_uppercase)
+            && matches!(structure.en_verb_at(v, v.len() - v.trim_start().len()), Ok(verb)
+                if verb.start == v.len() - v.trim_start().len());
         while let Some(&(lead, lead_style)) = self.leads.last() {
             let ends = match style {
                 Some(st) => Some(st) == lead_style,
-                None => s.line_start,
+                None => s.line_start && !(unmarked_item && self.announcing == Some(lead)),
             };
             if !ends {
                 break;
@@ -210,6 +225,7 @@ impl SectionWalk<'_> {
         }
         if let Some(&(lead, _)) = self.leads.last() {
             place.governed_by = Some(lead);
+            place.unmarked_item = unmarked_item && self.announcing == Some(lead);
             if let Some(st) = style {
                 if number == Some(1) {
                     self.counted_from_one = Some((lead, st));
@@ -304,11 +320,20 @@ impl SectionWalk<'_> {
         // Does this sentence lead in a list?
         let ends_with_colon = matches!(s.end, Terminator::Colon | Terminator::Comma)
             || (s.line_end && v.trim_end().ends_with([':', '：']));
+        let announces = {
+            let t = v.trim_end().trim_end_matches([':', '：']).to_lowercase();
+            t.ends_with("the following") || t.ends_with("as follows")
+        };
         if ends_with_colon
-            && (has_trigger || structure.lead_ins.iter().any(|w| v.contains(w.as_str())))
+            && (has_trigger
+                || announces
+                || structure.lead_ins.iter().any(|w| v.contains(w.as_str())))
         {
             self.leads.push((i, style));
             self.suspended = None;
+            if announces {
+                self.announcing = Some(i);
+            }
         }
     }
 }
@@ -591,6 +616,7 @@ impl Structure {
             counted_from_one: None,
             suspended: None,
             last_letter: None,
+            announcing: None,
         }
     }
 

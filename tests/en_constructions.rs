@@ -844,3 +844,29 @@ fn a_relative_clause_with_its_own_subject_and_verb_describes_the_subject() {
         ]
     );
 }
+
+#[test]
+fn paragraphs_that_open_with_a_command_verb_after_the_following_are_items() {
+    // A Plateau State governor's 2019 Democracy Day speech: "In the next four years,
+    // Government hopes to accomplish the following:" and then one paragraph an item, with no
+    // marker ("Consolidate ...", "Ensure ..."); none was a task. The list ends at a paragraph
+    // that opens with no command verb; a lead-in that does not announce its items ("The
+    // Secretary shall:") governs marked items only.
+    let f = Found::new(
+        "In the next four years, Government hopes to accomplish the following:\n\n\
+         Consolidate the gains of security and peace building.\n\n\
+         Ensure the total return of all internally displaced persons.\n\n\
+         Sustainable working relationships between the three arms of government.\n\n\
+         Review the budget every year.\n\n\
+         The Secretary shall:\n\n\
+         Review the plan.\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "Consolidate the gains of security and peace building.",
+            "Ensure the total return of all internally displaced persons.",
+            "The Secretary shall:"
+        ]
+    );
+}
