@@ -870,3 +870,16 @@ fn paragraphs_that_open_with_a_command_verb_after_the_following_are_items() {
         ]
     );
 }
+
+#[test]
+fn a_speech_title_in_capitals_names_the_speaker_though_its_line_holds_two_sentences() {
+    // A Plateau State governor's 2019 speech: "SPEECH BY HIS EXCELLENCY, RT. HON. (DR) SIMON
+    // BAKO LALONG, ... JOS. WEDNESDAY 12TH JUNE 2019." was cut at "RT." (no abbreviation)
+    // and, once whole, shared its line with the date: a speech's title was read only from
+    // a sentence that fills its line.
+    let f = Found::new(
+        "SPEECH BY HIS EXCELLENCY, RT. HON. (DR) SIMON BAKO LALONG, THE EXECUTIVE GOVERNOR OF PLATEAU STATE, AT THE BANQUET HALL, JOS. WEDNESDAY 12TH JUNE 2019.\n\n\
+         We must lay the foundation for growth.\n",
+    );
+    assert_eq!(f.speakers(), [Some("SIMON BAKO LALONG")]);
+}
