@@ -1264,7 +1264,7 @@ fn the_people_a_speech_addresses_are_parties() {
     // Mao's talks and the 1978 government work report: 知识分子, 军队, 人民, 农民 … are who
     // must act, but no party word closed them and the tasks named no actor.
     let f = Found::new(
-        "知识分子必须继续改造自己。\n军队要谨慎。\n中国人民一定要解放台湾。\n现有的教师应该分期分批地到工农中去。\n",
+        "知识分子必须继续改造自己。\n军队要谨慎。\n中国人民一定要解放台湾。\n现有的教师应该分期分批地到工农中去。\n国家要抓好大型水利工程的建设。\n",
     );
     assert_eq!(
         f.actors(),
@@ -1272,7 +1272,8 @@ fn the_people_a_speech_addresses_are_parties() {
             Some("知识分子"),
             Some("军队"),
             Some("中国人民"),
-            Some("现有的教师")
+            Some("现有的教师"),
+            Some("国家")
         ]
     );
 }
