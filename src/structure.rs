@@ -184,6 +184,8 @@ impl SectionWalk<'_> {
         // open with a command verb ("Consolidate ...", "Ensure ...").
         let unmarked_item = style.is_none()
             && s.line_start
+            && self.announcing.is_some()
+            && self.leads.last().map(|l| l.0) == self.announcing
             && v.trim_start().starts_with(char::is_uppercase)
             && matches!(structure.en_verb_at(v, v.len() - v.trim_start().len()), Ok(verb)
                 if verb.start == v.len() - v.trim_start().len());
@@ -320,9 +322,14 @@ impl SectionWalk<'_> {
         // Does this sentence lead in a list?
         let ends_with_colon = matches!(s.end, Terminator::Colon | Terminator::Comma)
             || (s.line_end && v.trim_end().ends_with([':', '：']));
-        let announces = {
-            let t = v.trim_end().trim_end_matches([':', '：']).to_lowercase();
-            t.ends_with("the following") || t.ends_with("as follows")
+        let announces = ends_with_colon && {
+            let t = v.trim_end().trim_end_matches([':', '：']);
+            let tail = |w: &str| {
+                t.len() >= w.len()
+                    && t.is_char_boundary(t.len() - w.len())
+                    && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+            };
+            tail("the following") || tail("as follows")
         };
         if ends_with_colon
             && (has_trigger
