@@ -386,7 +386,39 @@ impl Actors {
                 .zh_subject_in_clause(view, from, from + comma)
                 .filter(|a| a.of(view) == topic && self.is_party(topic));
         }
-        self.zh_subject_in_clause(view, from, to)
+        let found = self.zh_subject_in_clause(view, from, to)?;
+        // "1、各部门、各主力店，各店铺要……": a comma typed for a 、 inside a list of parties
+        // that opens the sentence; the list is the actor.
+        let before = &view[from..found.start];
+        if let Some(head) = before.trim_end().strip_suffix(['，', ',']) {
+            let list = head.trim();
+            let opens = view[..from]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '）' | ')' | '、' | '：' | ':' | '.' | '．'));
+            if opens
+                && !list.is_empty()
+                && list.contains('、')
+                && !list.contains(ZH_CLAUSE)
+                && list.split('、').all(|p| {
+                    // Short names of parties, not clauses ("一部队内部也有若干单位") nor a
+                    // speaker's wish ("我们希望全国人民").
+                    let p = p.trim();
+                    self.is_party(p)
+                        && p.chars().count() <= 8
+                        && !p.contains(['有', '是'])
+                        && !self
+                            .zh_plural_pronouns
+                            .iter()
+                            .any(|w| p.starts_with(w.as_str()) && p != w.as_str())
+                })
+            {
+                let at = from + (before.len() - before.trim_start().len());
+                return Some(Span::new(at, found.end));
+            }
+        }
+        Some(found)
     }
 
     fn zh_subject_in_clause(&self, view: &str, from: usize, to: usize) -> Option<Span> {

@@ -1321,3 +1321,17 @@ fn a_year_glued_to_the_party_is_not_part_of_it() {
     let f = Found::new("一九四九年中国人民解放军将向长江以南进军。\n2025年各地区要完成改造。\n");
     assert_eq!(f.actors(), [Some("中国人民解放军"), Some("各地区")]);
 }
+
+#[test]
+fn a_comma_typed_for_a_list_mark_does_not_cut_the_list_of_parties() {
+    // A company's flood-check notice: "1、各部门、各主力店，各店铺要严格落实主体责任" named
+    // only 各店铺. A clause before the comma that is no such list keeps the party after it
+    // ("一部队内部也有若干单位，该部队的领导人员要……").
+    let f = Found::new(
+        "1、各部门、各主力店，各店铺要严格落实主体责任。\n一机关、一部队内部也有若干单位，该部队的领导人员要统一指挥。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [Some("各部门、各主力店，各店铺"), Some("该部队的领导人员")]
+    );
+}
