@@ -178,8 +178,6 @@ impl SectionWalk<'_> {
         const TITLE: usize = usize::MAX;
         let structure = self.structure;
         let style = place.marker.map(|m| m.0);
-        // Lead-in governance: a sibling of the lead-in, or a new paragraph without a
-        // marker, closes it.
         // A lead-in that announces its items goes on over paragraphs without markers that
         // open with a command verb ("Consolidate ...", "Ensure ...").
         let unmarked_item = style.is_none()
@@ -189,6 +187,8 @@ impl SectionWalk<'_> {
             && v.trim_start().starts_with(char::is_uppercase)
             && matches!(structure.en_verb_at(v, v.len() - v.trim_start().len()), Ok(verb)
                 if verb.start == v.len() - v.trim_start().len());
+        // Lead-in governance: a sibling of the lead-in, or a new paragraph without a
+        // marker (but such an item), closes it.
         while let Some(&(lead, lead_style)) = self.leads.last() {
             let ends = match style {
                 Some(st) => Some(st) == lead_style,
