@@ -506,7 +506,7 @@ impl Actors {
         // Not a description (北方的荒山), a deed or time (有五个月, 编出来也用), an adverbial
         // (一般地) or a place (文件上).
         let opinion_subject = after_stance
-            && t.chars().count() <= 6
+            && t.chars().count() <= 8
             && !self.zh_thing_tails.closes(t)
             && !t.contains(['的', '有', '也', '都'])
             && !t.ends_with(['地', '上', '里', '中']);
