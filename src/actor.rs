@@ -95,6 +95,23 @@ fn ing_before_plural(chunk: &str) -> bool {
     })
 }
 
+/// True when `from` opens a sentence: nothing but a list marker or a speaker's colon stands
+/// before it in `view`.
+fn opens_sentence(view: &str, from: usize) -> bool {
+    view[..from]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '）' | ')' | '、' | '：' | ':' | '.' | '．'))
+}
+
+/// Where the last Chinese clause of `region` starts: after its last clause mark, or at 0.
+fn zh_clause_start(region: &str) -> usize {
+    region.rfind(ZH_CLAUSE).map_or(0, |k| {
+        k + region[k..].chars().next().map_or(0, char::len_utf8)
+    })
+}
+
 /// The length of a year that opens `t` (2024年, 一九四九年), if one does.
 fn year_prefix(t: &str) -> Option<usize> {
     let digits: usize = t
@@ -307,9 +324,7 @@ impl Actors {
 
     fn zh_subject(&self, view: &str, from: usize, to: usize) -> Option<Span> {
         let region = &view[from..to];
-        let clause = region.rfind(ZH_CLAUSE).map_or(0, |k| {
-            k + region[k..].chars().next().map_or(0, char::len_utf8)
-        });
+        let clause = zh_clause_start(region);
         // "国家机关和事业单位，要坚决停止……": the party stands as a topic before a comma, and
         // the trigger opens the next clause (after at most an adverb: ，都要).
         let lead = region[clause..].trim();
@@ -329,11 +344,7 @@ impl Actors {
                     .map_or(0, char::len_utf8);
             let topic = region[..comma].trim();
             // Where the sentence (or its list marker, or a speaker's colon) ends.
-            let opens = view[..from]
-                .trim_end()
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, '）' | ')' | '、' | '：' | ':' | '.' | '．'));
+            let opens = opens_sentence(view, from);
             // "工程物业部依据……《汇编》，研究制定……": a party, then an adverbial that runs to
             // the comma; the party acts in the clause after it.
             if opens && !topic.contains(ZH_CLAUSE) && !self.zh_not_topic_starts.opens(topic) {
@@ -392,12 +403,7 @@ impl Actors {
         let before = &view[from..found.start];
         if let Some(head) = before.trim_end().strip_suffix(['，', ',']) {
             let list = head.trim();
-            let opens = view[..from]
-                .trim_end()
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, '）' | ')' | '、' | '：' | ':' | '.' | '．'));
-            if opens
+            if opens_sentence(view, from)
                 && !list.is_empty()
                 && list.contains('、')
                 && !list.contains(ZH_CLAUSE)
@@ -423,9 +429,7 @@ impl Actors {
 
     fn zh_subject_in_clause(&self, view: &str, from: usize, to: usize) -> Option<Span> {
         let region = &view[from..to];
-        let clause = region.rfind(ZH_CLAUSE).map_or(0, |k| {
-            k + region[k..].chars().next().map_or(0, char::len_utf8)
-        });
+        let clause = zh_clause_start(region);
         let (mut s, mut e) = (from + clause, to);
         let trim = |s: &mut usize, e: &mut usize| {
             let t = &view[*s..*e];
@@ -457,14 +461,7 @@ impl Actors {
                 trim(&mut s, &mut e);
                 continue;
             }
-            // Not an adverb that ends a noun (务 of 任务).
-            if let Some(w) = self.zh_adverbs.suffixes_of(t).next().filter(|w| {
-                !self
-                    .zh_thing_tails
-                    .suffixes_of(t)
-                    .chain(self.zh_party_tails.suffixes_of(t))
-                    .any(|n| n.len() > w.len())
-            }) {
+            if let Some(w) = self.trailing_adverb(t) {
                 e -= w.len();
                 trim(&mut s, &mut e);
                 continue;
@@ -620,18 +617,24 @@ impl Actors {
     /// its own, so a party named later in the sentence is not its actor.
     pub fn zh_thing_subject(&self, view: &str, from: usize, trigger: Span) -> bool {
         let region = &view[from.min(trigger.start)..trigger.start];
-        let clause = region.rfind(ZH_CLAUSE).map_or(0, |k| {
-            k + region[k..].chars().next().map_or(0, char::len_utf8)
-        });
+        let clause = zh_clause_start(region);
         let mut t = region[clause..].trim();
-        while let Some(w) = self
-            .zh_adverbs
-            .suffixes_of(t)
-            .find(|w| w.len() < t.len() && !self.zh_thing_tails.closes(t))
-        {
+        while let Some(w) = self.trailing_adverb(t).filter(|w| w.len() < t.len()) {
             t = t[..t.len() - w.len()].trim_end();
         }
         self.zh_thing_tails.closes(t)
+    }
+
+    /// The adverb that ends `t` (也, 都要), unless it is the end of a thing or party word
+    /// there (务 of 任务).
+    fn trailing_adverb<'t>(&self, t: &'t str) -> Option<&'t str> {
+        let w = self.zh_adverbs.suffixes_of(t).next()?;
+        let in_noun = self
+            .zh_thing_tails
+            .suffixes_of(t)
+            .chain(self.zh_party_tails.suffixes_of(t))
+            .any(|n| n.len() > w.len());
+        (!in_noun).then(|| &t[t.len() - w.len()..])
     }
 
     /// True when `t` names a party: it opens with 各, 有关, ... or ends with 部门, 公司, ...,
@@ -691,7 +694,6 @@ impl Actors {
             .min()
     }
 
-    /// True when `t` holds a Chinese command verb anywhere.
     /// What of a topic party may not hold a command verb: the words after its last 的 (before
     /// it a verb describes the party: "负有监督管理职责的部门"), less the party tail that
     /// closes it and the verbs right before that tail, which name the office ("监督管理部门",
@@ -718,6 +720,7 @@ impl Actors {
         rest
     }
 
+    /// True when `t` holds a Chinese command verb anywhere.
     fn holds_zh_verb(&self, t: &str) -> bool {
         self.zh_verbs.automaton().is_some_and(|f| f.is_match(t))
     }
@@ -856,11 +859,10 @@ impl Actors {
                 .any(|&(at, w)| at + w.len() == k && w.chars().count() >= 2)
                 && !words.iter().any(|&(at, w)| at < k && k < at + w.len())
         };
-        let n = before_deed.or_else(|| match ends.first() {
+        let mut n = before_deed.or_else(|| match ends.first() {
             Some(&k) if whole_word_end(k) && !chained(k) => Some(k),
             _ => ends.iter().copied().max(),
         })?;
-        let mut n = n;
         // "请你们各自调查一个县、一个市", "鼓励文艺工作者不断推出反映农民……": an adverb
         // inside opens a deed; the party ends before it (你们), if a party stands there.
         if let Some((a, _)) = self
@@ -948,8 +950,9 @@ impl Actors {
                 end = head[..start].trim_end().len();
                 continue;
             }
+            // As written in lower case or capitalized ("We", "I"), not in capitals ("WE").
             let pronoun = matches!(lower.as_str(), "we" | "i" | "you" | "they" | "he" | "she")
-                && (word == lower || word == "I" || start == 0 || word[1..] == lower[1..]);
+                && word[1..] == lower[1..];
             return pronoun.then(|| Span::new(from + start, from + end));
         }
     }
@@ -1188,8 +1191,7 @@ impl Actors {
         let base = |stem: &str| self.en_verbs.contains(stem);
         w.strip_suffix("ies")
             .is_some_and(|s| base(&format!("{s}y")))
-            || w.strip_suffix("es")
-                .is_some_and(|s| base(s) || base(&format!("{s}e")))
+            || w.strip_suffix("es").is_some_and(base)
             || w.strip_suffix('s')
                 .is_some_and(|s| !s.ends_with('s') && base(s))
             || w.strip_suffix("ed")
