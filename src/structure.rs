@@ -192,7 +192,7 @@ impl SectionWalk<'_> {
         while let Some(&(lead, lead_style)) = self.leads.last() {
             let ends = match style {
                 Some(st) => Some(st) == lead_style,
-                None => s.line_start && !(unmarked_item && self.announcing == Some(lead)),
+                None => s.line_start && !unmarked_item,
             };
             if !ends {
                 break;
@@ -227,7 +227,7 @@ impl SectionWalk<'_> {
         }
         if let Some(&(lead, _)) = self.leads.last() {
             place.governed_by = Some(lead);
-            place.unmarked_item = unmarked_item && self.announcing == Some(lead);
+            place.unmarked_item = unmarked_item;
             if let Some(st) = style {
                 if number == Some(1) {
                     self.counted_from_one = Some((lead, st));
@@ -322,14 +322,15 @@ impl SectionWalk<'_> {
         // Does this sentence lead in a list?
         let ends_with_colon = matches!(s.end, Terminator::Colon | Terminator::Comma)
             || (s.line_end && v.trim_end().ends_with([':', '：']));
+        // An English lead-in word that ends the sentence ("... the following:") announces
+        // its items.
         let announces = ends_with_colon && {
             let t = v.trim_end().trim_end_matches([':', '：']);
-            let tail = |w: &str| {
+            structure.en_lead_ins.iter().any(|w| {
                 t.len() >= w.len()
                     && t.is_char_boundary(t.len() - w.len())
                     && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
-            };
-            tail("the following") || tail("as follows")
+            })
         };
         if ends_with_colon
             && (has_trigger
@@ -359,7 +360,12 @@ pub struct Structure {
     /// Title endings that name a body of rules (条例, 办法): the text under it is in task
     /// mode.
     rule_titles: Vec<String>,
+    /// The Chinese lead-in words (要求, 部署): a sentence ending in a colon that holds one leads
+    /// in a list.
     lead_ins: Vec<String>,
+    /// The English lead-in words: one that ends a lead-in announces its items, which may be
+    /// paragraphs without markers.
+    en_lead_ins: Vec<String>,
     title_nouns: Vec<String>,
     /// Names of forms and registers (台账, 自查表): a heading ending with one names an
     /// attached form unless a command verb opens it.
@@ -494,7 +500,16 @@ impl Structure {
             section_modes,
             openers: both("opener"),
             rule_titles: both("rule-title"),
-            lead_ins: both("lead-in"),
+            // An English lead-in word counts only where it ends the sentence (announces):
+            // "we have set the following key projected targets:" lists targets.
+            lead_ins: dict
+                .words_of(Lang::Zh, "lead-in")
+                .map(str::to_string)
+                .collect(),
+            en_lead_ins: dict
+                .words_of(Lang::En, "lead-in")
+                .map(str::to_string)
+                .collect(),
             title_nouns: both("title-noun"),
             form_nouns: both("form-noun"),
             heading_openers: both("heading-opener"),
