@@ -485,6 +485,9 @@ impl Structure {
         let en_auxiliaries = en_set("auxiliary");
         let en_relatives = en_set("relative");
         let en_clause_subjects = en_set("clause-subject");
+        let one = |lang, class| -> Vec<String> {
+            dict.words_of(lang, class).map(str::to_string).collect()
+        };
         let both = |class| -> Vec<String> {
             dict.words_of(Lang::Zh, class)
                 .chain(dict.words_of(Lang::En, class))
@@ -502,14 +505,8 @@ impl Structure {
             rule_titles: both("rule-title"),
             // An English lead-in word counts only where it ends the sentence (announces):
             // "we have set the following key projected targets:" lists targets.
-            lead_ins: dict
-                .words_of(Lang::Zh, "lead-in")
-                .map(str::to_string)
-                .collect(),
-            en_lead_ins: dict
-                .words_of(Lang::En, "lead-in")
-                .map(str::to_string)
-                .collect(),
+            lead_ins: one(Lang::Zh, "lead-in"),
+            en_lead_ins: one(Lang::En, "lead-in"),
             title_nouns: both("title-noun"),
             form_nouns: both("form-noun"),
             heading_openers: both("heading-opener"),
