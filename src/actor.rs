@@ -966,6 +966,8 @@ impl Actors {
         // "subsections 10.1(a)-(h) of this section shall".
         let mut glued = 0usize;
         let mut prev = ' ';
+        let mut dash: Option<usize> = None;
+        let mut dashed: Vec<(usize, usize)> = Vec::new();
         for (k, c) in region.char_indices() {
             let reference = match c {
                 '(' if prev.is_alphanumeric()
@@ -985,10 +987,19 @@ impl Actors {
             if !reference && EN_CLAUSE.contains(&c) && !(c == ',' && date_comma(region, k)) {
                 chunks.push((start, k));
                 start = k + c.len_utf8();
+                // "Women seeking care—especially those in rural communities—now have to":
+                // a pair of dashes sets off an aside, whose chunks name no subject.
+                if matches!(c, '—' | '–') {
+                    match dash.take() {
+                        Some(open) => dashed.push((open, k)),
+                        None => dash = Some(k),
+                    }
+                }
             }
             prev = c;
         }
         chunks.push((start, region.len()));
+        let in_aside = |s: usize, e: usize| dashed.iter().any(|&(o, c)| o < s && e <= c);
         // Right to left: skip empty chunks and adverbials ("To the extent permitted by
         // law", "where feasible"); the first other chunk holds the subject.
         let mut k = chunks.len();
@@ -997,7 +1008,12 @@ impl Actors {
             k -= 1;
             let (s, e) = chunks[k];
             let t = region[s..e].trim();
-            if t.is_empty() {
+            // An aside between dashes, and a chunk of adverbs only ("—now have to").
+            if t.is_empty()
+                || in_aside(s, e)
+                || t.split_whitespace()
+                    .all(|w| self.en_adverbs.contains(&w.to_lowercase()))
+            {
                 continue;
             }
             // An aside in parentheses ("the Director of the National Institute of Standards

@@ -384,8 +384,9 @@ pub struct Structure {
     /// Words that open a relative clause ("which", "that").
     en_relatives: HashSet<String>,
     en_clause_subjects: HashSet<String>,
-    /// One adverb or joining word before a command verb, with its comma ("subsequently, ").
-    en_adverbs: LazyRegex,
+    /// The `adverb` words, passed over before a command verb ("(B) to otherwise protect"),
+    /// as are words in -ly and the joining words "and", "or" and "to".
+    en_adverbs: HashSet<String>,
 }
 
 /// A list counted from one goes on after at most this many sentences without a marker
@@ -517,10 +518,7 @@ impl Structure {
             en_auxiliaries,
             en_relatives,
             en_clause_subjects,
-            en_adverbs: LazyRegex::new(
-                r"^(?:\w+ly|also|further|then|and|or|to),?\s+",
-                REGEX_SIZE_LIMIT,
-            ),
+            en_adverbs: en_set("adverb"),
         })
     }
 
@@ -731,10 +729,26 @@ impl Structure {
             if let Some(verb) = verb_at(at) {
                 return Ok(verb);
             }
-            match self.en_adverbs.find(&view[at..]) {
-                Some(m) => at += m.end(),
-                None => return Err(at),
+            // One adverb or joining word, with its comma ("subsequently, ").
+            let rest = &view[at..];
+            let word = rest
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()
+                .unwrap_or("");
+            let lower = word.to_lowercase();
+            let passed = !word.is_empty()
+                && (lower.ends_with("ly")
+                    // In lower case: "(b) To help ensure ...:" states a purpose.
+                    || matches!(word, "and" | "or" | "to")
+                    || self.en_adverbs.contains(&lower));
+            let after = rest[word.len()..]
+                .strip_prefix(',')
+                .unwrap_or(&rest[word.len()..]);
+            let gap = after.len() - after.trim_start().len();
+            if !passed || gap == 0 {
+                return Err(at);
             }
+            at += rest.len() - after.len() + gap;
         }
     }
 

@@ -883,3 +883,28 @@ fn a_speech_title_in_capitals_names_the_speaker_though_its_line_holds_two_senten
     );
     assert_eq!(f.speakers(), [Some("SIMON BAKO LALONG")]);
 }
+
+#[test]
+fn an_item_whose_verb_follows_to_and_an_adverb_is_a_task() {
+    // Executive Order 14076: under "(i) identifying potential actions:", "(A) to protect
+    // and expand access ...; and" was a task and "(B) to otherwise protect and expand ..."
+    // none, as "otherwise" was no adverb. A capitalized "To" opens a purpose, not a deed.
+    let f = Found::new(
+        "(a) The Secretary shall submit a report identifying potential actions:\n\
+         (A) to protect and expand access to care; and\n\
+         (B) to otherwise protect the full range of services.\n\
+         (b) To help ensure that the program serves everyone:\n",
+    );
+    assert_eq!(f.sentences().len(), 3);
+    assert!(f.sentences()[2].starts_with("(B) to otherwise protect"));
+}
+
+#[test]
+fn an_aside_between_dashes_is_not_the_actor() {
+    // Executive Order 14076: "Women seeking abortion care—especially those in low-income,
+    // rural, and other underserved communities—now have to travel" named "now".
+    let f = Found::new(
+        "Applicants for the grant—especially those in rural, remote, and tribal areas—now have to file a new form.\n",
+    );
+    assert_eq!(f.actors(), [Some("Applicants for the grant")]);
+}
