@@ -874,7 +874,12 @@ impl Extractor {
         }
         let head = view[start..end].trim_start();
         let tail = start + view[start..end].trim_end().len();
+        // "国务院经过认真研究，": after its subject too, as a word of its own.
         self.adverbial_heads.opens(head)
+            || self
+                .adverbial_heads
+                .occurrences(&view[start..verb.start])
+                .any(|(k, w)| ctx.is_word(Span::new(start + k, start + k + w.len())))
             || (self.verb_prepositions.opens(head)
                 && self
                     .frame_ends

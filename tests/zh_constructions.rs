@@ -1335,3 +1335,14 @@ fn a_comma_typed_for_a_list_mark_does_not_cut_the_list_of_parties() {
         [Some("各部门、各主力店，各店铺"), Some("该部队的领导人员")]
     );
 }
+
+#[test]
+fn an_adverbial_clause_after_its_subject_commands_nothing() {
+    // The 2003 government work report, in its section of proposals: "考虑到……将要进行政
+    // 府换届，国务院经过认真研究，对今年的政府工作提出以下建议。" was a task (进行, then
+    // 研究): 考虑到 opens an adverbial, and 经过 after the clause's subject does too.
+    let f = Found::new(
+        "二、对今年工作的建议\n考虑到下月将要进行换届，市政府经过认真研究，对今年的工作提出以下建议。\n深化行政管理体制改革。\n",
+    );
+    assert_eq!(f.sentences(), ["深化行政管理体制改革。"]);
+}
