@@ -161,6 +161,8 @@ fn sentence(
             let why = match &t.rule {
                 Rule::Trigger(k) => format!("dictionary trigger ({})", dict.triggers[*k].origin),
                 Rule::Implied { via: "section" } => format!("a command verb in a {} section", ex.places[t.sentence].mode.name()),
+                Rule::Implied { via: "clause" } => "a command verb opening a clause that goes on with the directive before its semicolon".to_string(),
+                Rule::Implied { via: "sentence" } => "a command verb opening a sentence that goes on with the directive before it".to_string(),
                 Rule::Implied { via } => format!("a command verb opening an item under the {via} at line {}", ex.places[t.sentence].governed_by.map_or(0, line_of)),
             };
             let deadline = t.deadline.as_ref().map(|d| {

@@ -736,7 +736,8 @@ impl Extractor {
                     && i > 0
                     && sentences[i - 1].end == Terminator::Semicolon)
                     .then_some(carry)
-                    .flatten();
+                    .flatten()
+                    .or_else(|| self.zh_follows_directive(unit, place, sentence, i, &tasks));
                 if trigs.is_empty() {
                     trigs.extend(self.implied_trigger(unit, place, continued, &first_trigger));
                 }
@@ -925,6 +926,25 @@ impl Extractor {
 
     /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
     /// 大力发展.
+    /// True when a command verb opens `view[from..]`, after adverbs at most.
+    fn opens_with_command(&self, view: &str, from: usize) -> bool {
+        self.structure
+            .zh_verbs_in(view, from)
+            .next()
+            .is_some_and(|verb| self.only_adverbs(&view[from..verb.start]))
+    }
+
+    /// True when `t` is a run of adverbs (or empty), the last perhaps ending with 地.
+    fn only_adverbs(&self, mut t: &str) -> bool {
+        while !t.is_empty() {
+            match self.adverbs.prefixes_of(t).map(str::len).max() {
+                Some(n) => t = &t[n..],
+                None => return t == "地",
+            }
+        }
+        true
+    }
+
     fn adverb_before(&self, ctx: &Context<'_>, view: &str, verb: Span) -> Option<usize> {
         if !ctx.is_word_boundary(verb.end) {
             return None;
@@ -1040,6 +1060,37 @@ impl Extractor {
         self.reports_past_in(unit, unit.body, view.len(), false)
     }
 
+    /// "会议强调，要……。加大补短板力度，改善供给质量。": a Chinese sentence in a plain
+    /// section, in the paragraph of a directive right before it, may go on with it; it does
+    /// when it opens with a command verb (checked in [`Extractor::implied_trigger`]). After a
+    /// prohibition the command is an obligation.
+    fn zh_follows_directive(
+        &self,
+        unit: &Unit<'_>,
+        place: &Place,
+        sentence: &Sentence,
+        i: usize,
+        tasks: &[Task],
+    ) -> Option<Carry> {
+        if unit.lang != Lang::Zh
+            || place.mode != Mode::Plain
+            || place.marker.is_some()
+            || place.heading
+            || sentence.line_start
+        {
+            return None;
+        }
+        let last = tasks.last().filter(|t| t.sentence + 1 == i)?;
+        Some(Carry {
+            modality: match last.modality {
+                Modality::Prohibition => Modality::Obligation,
+                m => m,
+            },
+            strength: last.strength,
+            gerunds: false,
+        })
+    }
+
     /// A command verb that the layout makes a directive: in a task or goal section, in a
     /// list item under a lead-in, or in a clause that goes on after a semicolon with the
     /// directive `continued` (where a leading "and" or "or" is passed over).
@@ -1065,6 +1116,7 @@ impl Extractor {
             // lists what was done.
             (Some(None), Mode::Background, _) => return None,
             (Some(None), _, _) => (Modality::Obligation, 2, "lead-in"),
+            (None, _, Some(c)) if unit.lang == Lang::Zh => (c.modality, c.strength, "sentence"),
             (None, _, Some(c)) => (c.modality, c.strength, "clause"),
             (None, Mode::Task, None) => (Modality::Obligation, 2, "section"),
             (None, Mode::Goal, None) => (Modality::Commitment, 2, "section"),
@@ -1140,7 +1192,26 @@ impl Extractor {
                 }
                 // The first command verb that is a word of its own, outside a blocked span
                 // ("……的，" topics) and with no copula in its clause ("X是……", "……是基础").
+                // A sentence that goes on with the directive before it opens with its
+                // command verb, after adverbs at most ("继续大力发展……").
+                // Its clause after the first comma does too ("扩大教育面，缩小打击面。"), where
+                // a verb phrase that is a topic is followed by what it brings ("实行这种方
+                // 法，就会胜利。", "建立这种根据地的时间，需要三四年。"), and it leads in
+                // nothing ("巩固此根据地的方法：").
+                let opening = unit.body + lead;
+                if continuing {
+                    let second = view[opening..].find(['，', ',']).map(|k| {
+                        opening + k + view[opening + k..].chars().next().map_or(1, char::len_utf8)
+                    });
+                    let leads_in = view.trim_end().ends_with(['：', ':']);
+                    if leads_in || second.is_some_and(|at| !self.opens_with_command(view, at)) {
+                        return None;
+                    }
+                }
                 self.structure.zh_verbs_in(view, unit.body).find(|&verb| {
+                    if continuing && !self.only_adverbs(&view[opening..verb.start]) {
+                        return false;
+                    }
                     let clause = clause_around(view, verb);
                     let alone = ctx.is_word(verb) || ctx.opens_compound(verb);
                     let adverb = (!alone)
@@ -1179,6 +1250,9 @@ impl Extractor {
                         && !self.subject_of_copula(view, clause)
                         // "坚定的意志", "建设者": a modifier or a noun, not a command.
                         && !self.modifier_marks.opens(&view[verb.end..])
+                        // "学习有两种态度": the deed has something; it is a topic.
+                        && !(view[verb.end..].starts_with('有')
+                            && ctx.is_word(Span::new(verb.end, verb.end + '有'.len_utf8())))
                         // "风险隐患仍然突出", "生产能力日益提高": a degree or a trend
                         // describes.
                         && !self.degrees.closes(&view[..verb.start])

@@ -263,9 +263,9 @@ fn csv_has_a_header_a_row_per_task_and_an_optional_bom() {
 #[test]
 fn the_markdown_report_has_a_checkbox_per_task_and_the_counts() {
     let md = stdout(&["extract", "--format", "markdown", "samples/zh-readout.txt"]);
-    assert_eq!(md.lines().filter(|l| l.starts_with("- [ ] ")).count(), 10);
+    assert_eq!(md.lines().filter(|l| l.starts_with("- [ ] ")).count(), 11);
     assert!(md.contains("### 王建国"));
-    assert!(md.contains("| obligation | 9 |"));
+    assert!(md.contains("| obligation | 10 |"));
     assert!(md.contains("| prohibition | 1 |"));
 }
 

@@ -1346,3 +1346,33 @@ fn an_adverbial_clause_after_its_subject_commands_nothing() {
     );
     assert_eq!(f.sentences(), ["深化行政管理体制改革。"]);
 }
+
+#[test]
+fn a_bare_command_after_a_directive_in_its_paragraph_goes_on_with_it() {
+    // A Politburo readout (2017): "会议强调，要……。加大补短板力度，改善供给质量。要……。" gave
+    // the middle sentence no task. A verb phrase that is a topic ("实行这种方法，就会胜利。"),
+    // a lead-in ("巩固此根据地的方法：") and a new paragraph go on with nothing.
+    let f = Found::new(
+        "会议强调，要坚定不移深化改革。加大补短板力度，改善供给质量。要稳定房地产市场。\n\
+         我们要坚持这个方针。实行这种方法，就会胜利。巩固此根据地的方法：\n\
+         各地要加强监管。\n加强出版工作。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "会议强调，要坚定不移深化改革。",
+            "加大补短板力度，改善供给质量。",
+            "要稳定房地产市场。",
+            "我们要坚持这个方针。",
+            "各地要加强监管。"
+        ]
+    );
+    assert_eq!(f.speakers()[1], Some("会议"));
+}
+
+#[test]
+fn in_a_task_section_a_deed_that_has_something_is_a_topic() {
+    // Mao: "学习有两种态度。" after a directive read as a command to study.
+    let f = Found::new("二、主要任务\n学习有两种态度。\n加强理论学习。\n");
+    assert_eq!(f.sentences(), ["加强理论学习。"]);
+}
