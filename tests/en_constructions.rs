@@ -908,3 +908,23 @@ fn an_aside_between_dashes_is_not_the_actor() {
     );
     assert_eq!(f.actors(), [Some("Applicants for the grant")]);
 }
+
+#[test]
+fn an_expectation_and_a_vision_direct_no_one() {
+    // A Plateau State news item quoting an agency head (not in the corpus): "So that's the
+    // ecosystem that we should be expecting to see in the next one or two years, where we
+    // will have massive developer talents across the state" gave two tasks. A duty in the
+    // same shapes still counts.
+    let f = Found::new(
+        "That is the growth we should be expecting to see next year, where we will have jobs for every graduate.\n\
+         All staff should be receiving training this month.\n\
+         We need a city where we will have to ration water.\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "All staff should be receiving training this month.",
+            "We need a city where we will have to ration water."
+        ]
+    );
+}
