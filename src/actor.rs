@@ -361,9 +361,17 @@ impl Actors {
                 }
             }
             // "今年，各地区各部门，要……": a time word standing alone before the topic, with
-            // its own comma, leaves the topic opening the sentence.
+            // its own comma, leaves the topic opening the sentence; so does the speaker's
+            // stance ("我们希望，各类企业，都要……").
             let (topic, opens) = match topic.rfind(['，', ',']) {
-                Some(k) if opens && self.is_time_lead(&topic[..k]) => {
+                Some(k)
+                    if opens
+                        && (self.is_time_lead(&topic[..k])
+                            || self
+                                .zh_stances
+                                .iter()
+                                .any(|w| topic[..k].trim() == w.as_str())) =>
+                {
                     (topic[k..].trim_start_matches(['，', ',']).trim(), true)
                 }
                 _ => (topic, opens),
@@ -831,9 +839,12 @@ impl Actors {
         // makes a longer party instead: "企业管理人员".
         let mut ends: Vec<usize> = self.party_ends(&rest[..end]).collect();
         ends.sort_unstable();
+        // "以外" and "之外" go on to the party they except from: "严禁司法和警察以外机关……"
+        // (以 is no preposition there).
+        let excepts = |after: &str| after.starts_with("以外") || after.starts_with("之外");
         let opens_deed = |k: usize| {
             let after = &rest[k..];
-            self.zh_prepositions.opens(after) || self.opens_with_verb(after)
+            !excepts(after) && (self.zh_prepositions.opens(after) || self.opens_with_verb(after))
         };
         let before_deed = ends.iter().copied().find(|&k| opens_deed(k));
         // Past the first party only along a chain of parties: a conjunction, another party
@@ -842,6 +853,7 @@ impl Actors {
         let chained = |k: usize| {
             let after = &rest[k..];
             after.starts_with(['、', '和', '与', '及', '或', '并'])
+                || excepts(after)
                 || self.zh_party_heads.opens(after)
                 || self.zh_party_tails.opens(after)
                 || self

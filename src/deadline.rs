@@ -14,6 +14,7 @@ use crate::error::Result;
 use std::sync::OnceLock;
 
 use crate::regexes::{LazyRegex, RegexFilter};
+use crate::wordlist::WordList;
 
 /// A deadline found in a view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +33,9 @@ pub struct Deadlines {
     /// Which patterns can match a region, built on first use.
     filter: OnceLock<RegexFilter>,
     raw: Vec<String>,
+    /// Words of a time gone by (去年, 上月): a time word right after one ("去年年底") dates
+    /// the past, not the deed.
+    past_dates: WordList,
 }
 
 impl Deadlines {
@@ -55,6 +59,7 @@ impl Deadlines {
             patterns,
             filter: OnceLock::new(),
             raw: dict.deadlines.iter().map(|d| d.pattern.clone()).collect(),
+            past_dates: dict.word_list(Lang::Zh, "past-date"),
         })
     }
 
@@ -99,7 +104,10 @@ impl Deadlines {
             for (start, end) in found {
                 // "请认真学习《关于全省2024年……通报》": a year in a document's title dates
                 // the document, not the deed.
-                if start == end || in_title(region, start) {
+                if start == end
+                    || in_title(region, start)
+                    || (*l == Lang::Zh && self.after_past_date(view, from + start))
+                {
                     continue;
                 }
                 let span = Span::new(from + start, from + end);
@@ -119,6 +127,15 @@ impl Deadlines {
             }
         }
         best.map(|(_, f)| f)
+    }
+}
+
+impl Deadlines {
+    /// True when a word of a time gone by ends right before `at` in `view` ("去年|年底"), or
+    /// takes in its first character ("上月|底" of 上月底).
+    fn after_past_date(&self, view: &str, at: usize) -> bool {
+        let first = view[at..].chars().next().map_or(0, char::len_utf8);
+        self.past_dates.closes(&view[..at]) || self.past_dates.closes(&view[..at + first])
     }
 }
 

@@ -16,7 +16,9 @@
 //! - in a task section, a Chinese word of ability, degree, modifier, demonstrative, verb
 //!   preposition or title start must stop its example's command verb or trigger, and an
 //!   adverbial head must move it past the comma;
-//! - a heading opener must make its example heading open a section of commands.
+//! - a heading opener must make its example heading open a section of commands;
+//! - a word of a time gone by (去年) must keep the time word after it in its example from
+//!   being the deadline.
 
 use std::collections::HashMap;
 
@@ -405,6 +407,36 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                 &w.origin,
                 format!(
                     "in a task section its example {example:?} should give no task, and {without:?} one"
+                ),
+            );
+        }
+    }
+    // A word of a time gone by makes the time word after it in its example no deadline;
+    // without the word that time word is one.
+    for w in dict
+        .words
+        .iter()
+        .filter(|w| mine(&w.origin.file) && w.class == "past-date")
+    {
+        let Some(example) = &w.example else {
+            continue;
+        };
+        let deadline_at = |text: &str, at: usize| {
+            ex.extract(&Document::from_text("example", text.to_string()))
+                .tasks
+                .iter()
+                .any(|t| t.deadline.as_ref().is_some_and(|d| d.span.start == at))
+        };
+        let at = example.find(w.word.as_str()).unwrap_or(example.len());
+        let without = example.replacen(w.word.as_str(), "", 1);
+        if without == *example
+            || deadline_at(example, at + w.word.len())
+            || !deadline_at(&without, at)
+        {
+            say(
+                &w.origin,
+                format!(
+                    "its example {example:?} should have no deadline right after the word, and {without:?} one where the word was"
                 ),
             );
         }

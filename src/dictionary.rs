@@ -530,6 +530,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "title-noun",
     "form-noun",
     "past",
+    "past-date",
     "copula",
     "ability",
     "new-duty",

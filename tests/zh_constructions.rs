@@ -1376,3 +1376,61 @@ fn in_a_task_section_a_deed_that_has_something_is_a_topic() {
     let f = Found::new("二、主要任务\n学习有两种态度。\n加强理论学习。\n");
     assert_eq!(f.sentences(), ["加强理论学习。"]);
 }
+
+#[test]
+fn yao_that_states_an_aim_is_no_duty_of_its_own() {
+    // The 1987 government work report: "要清除这股错误思潮所造成的恶劣影响还需要付出极大的
+    // 努力" was a duty by 要; "要X，（就）必须Y" is "to X, one must Y", a duty by 必须 only. A
+    // 要 whose clause holds 需要 as a noun still commands ("要从外国语言中吸收我们所需要的
+    // 成分").
+    let f = Found::new(
+        "要清除这些恶劣影响，还需要付出极大的努力。\n要把农业搞上去，必须充分调动农民的积极性。\n第二，要从外国语言中吸收我们所需要的成分。\n",
+    );
+    let by_line: Vec<(usize, &str)> =
+        f.ex.tasks
+            .iter()
+            .map(|t| (t.sentence + 1, t.trigger.of(&f.text)))
+            .collect();
+    assert!(!by_line.contains(&(1, "要")));
+    assert_eq!(
+        by_line.iter().filter(|(l, _)| *l == 2).collect::<Vec<_>>(),
+        [&(2, "必须")]
+    );
+    assert!(by_line.contains(&(3, "要")));
+}
+
+#[test]
+fn jiang_before_a_deed_carried_on_is_no_commitment() {
+    // 1987: "各行各业、各个地方都要切实加强领导，……，将增产节约、增收节支运动扎扎实实地开
+    // 展起来" was a commitment by 将 as well as a duty by 要.
+    let f = Found::new("各个地方都要切实加强领导，将增产节约运动扎扎实实地开展起来。\n");
+    assert_eq!(f.modalities(), ["obligation"]);
+}
+
+#[test]
+fn a_time_of_the_past_is_no_deadline() {
+    // 1987: "经过去年年底以来几个月的工作" gave the deadline 年底.
+    let f = Found::new(
+        "要在去年年底排查的基础上完成整改。\n各单位要按上月底的数据报送材料。\n各单位要在年底前报送材料。\n",
+    );
+    assert_eq!(f.deadlines(), [None, None, Some("年底前")]);
+}
+
+#[test]
+fn a_stance_with_its_own_comma_and_the_police_leave_the_party_named() {
+    // 1987: "我们希望，生产、流通、建设领域中的各类企业，都要……" and "公安、司法部门和广大
+    // 人民警察要……" named no one. "以外" goes on to the party it excepts from; a topic with
+    // 对于 in it names none.
+    let f = Found::new(
+        "我们希望，生产、流通领域中的各类企业，都要挖掘内部潜力。\n公安、司法部门和广大人民警察要继续努力提高业务素质。\n严禁司法和警察以外机关有处罚之权。\n本部对于放下武器的官兵，一律要宽大处理。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("生产、流通领域中的各类企业"),
+            Some("公安、司法部门和广大人民警察"),
+            Some("司法和警察以外机关"),
+            None
+        ]
+    );
+}
