@@ -1271,20 +1271,35 @@ impl Actors {
             // nothing does; before a bare noun it is an adjective of the subject ("that
             // regulated entities must adopt").
             let object = words.next();
-            let ed_verb =
-                next.ends_with("ed") && object.is_none_or(|w| self.en_determiners.contains(&w));
-            let verb_follows =
-                self.en_verbs.contains(&next) || self.en_auxiliaries.contains(&next) || ed_verb;
+            let ed_verb = next.ends_with("ed")
+                && object
+                    .as_ref()
+                    .is_none_or(|w| self.en_determiners.contains(w));
+            // "each agency that originates or handles CUI shall": a verb in -s with words
+            // after it (an object); "the rules that agencies must" ends with its noun.
+            let s_verb =
+                next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && object.is_some();
+            let verb_follows = self.en_verbs.contains(&next)
+                || self.en_auxiliaries.contains(&next)
+                || ed_verb
+                || s_verb;
             // "The heads of agencies that the Director identifies shall": the relative clause
             // has its own subject and verb before the trigger, so it describes the subject.
             // Told by a determiner, a capitalized name and a verb form ("the Secretary
             // determines"); "which alternative security controls" is a noun phrase.
             let aw: Vec<&str> = after.split_whitespace().collect();
-            let closed = aw.len() >= 3
+            let closed = (aw.len() >= 3
                 && self.en_determiners.contains(&aw[0].to_lowercase())
                 && aw[aw.len() - 2].starts_with(char::is_uppercase)
                 && aw[aw.len() - 1].chars().all(|c| c.is_ascii_lowercase())
-                && self.is_verb_form(aw[aw.len() - 1]);
+                && self.is_verb_form(aw[aw.len() - 1]))
+                // "The mere fact that information is designated as CUI shall not": a clause
+                // with its own auxiliary after its subject is complete; the trigger is the
+                // whole phrase's.
+                || aw
+                    .iter()
+                    .skip(1)
+                    .any(|w| self.en_auxiliaries.contains(&w.to_lowercase()));
             if self.en_reporting.contains(&before) || (!verb_follows && !closed) {
                 s += k + w.len();
                 t = after;

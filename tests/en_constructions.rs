@@ -928,3 +928,24 @@ fn an_expectation_and_a_vision_direct_no_one() {
         ]
     );
 }
+
+#[test]
+fn a_subject_with_a_clause_of_its_own_keeps_it() {
+    // Executive Order 13556 (not in the corpus): "each agency that originates or handles
+    // CUI shall provide" named "originates or handles CUI", and "The mere fact that
+    // information is designated as CUI shall not have a bearing" named "information is
+    // designated as CUI". A trigger inside the clause keeps the clause's subject.
+    let f = Found::new(
+        "(a) Each agency that originates or handles such records shall provide a plan.\n\
+         (b) The mere fact that a record is marked shall not have a bearing on its release.\n\
+         These are the rules that agencies must follow.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("Each agency that originates or handles such records"),
+            Some("The mere fact that a record is marked"),
+            Some("agencies")
+        ]
+    );
+}
