@@ -128,9 +128,7 @@ impl Deadlines {
         }
         best.map(|(_, f)| f)
     }
-}
 
-impl Deadlines {
     /// True when a word of a time gone by ends right before `at` in `view` ("去年|年底"), or
     /// takes in its first character ("上月|底" of 上月底).
     fn after_past_date(&self, view: &str, at: usize) -> bool {

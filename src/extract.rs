@@ -924,8 +924,6 @@ impl Extractor {
                 .any(|a| ends(&before[..before.len() - a.len()]))
     }
 
-    /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
-    /// 大力发展.
     /// True when a command verb opens `view[from..]`, after adverbs at most.
     fn opens_with_command(&self, view: &str, from: usize) -> bool {
         self.structure
@@ -945,6 +943,8 @@ impl Extractor {
         true
     }
 
+    /// The start of the adverb when jieba reads an adverb and the verb as one word: 充分发挥,
+    /// 大力发展.
     fn adverb_before(&self, ctx: &Context<'_>, view: &str, verb: Span) -> Option<usize> {
         if !ctx.is_word_boundary(verb.end) {
             return None;
@@ -1190,14 +1190,12 @@ impl Extractor {
                         return None;
                     }
                 }
-                // The first command verb that is a word of its own, outside a blocked span
-                // ("……的，" topics) and with no copula in its clause ("X是……", "……是基础").
                 // A sentence that goes on with the directive before it opens with its
-                // command verb, after adverbs at most ("继续大力发展……").
-                // Its clause after the first comma does too ("扩大教育面，缩小打击面。"), where
-                // a verb phrase that is a topic is followed by what it brings ("实行这种方
-                // 法，就会胜利。", "建立这种根据地的时间，需要三四年。"), and it leads in
-                // nothing ("巩固此根据地的方法：").
+                // command verb, after adverbs at most ("继续大力发展……"), and so does its
+                // clause after the first comma ("扩大教育面，缩小打击面。"): a verb phrase
+                // that is a topic is followed by what it brings ("实行这种方法，就会胜
+                // 利。", "建立这种根据地的时间，需要三四年。"). It leads in nothing ("巩固此
+                // 根据地的方法：").
                 let opening = unit.body + lead;
                 if continuing {
                     let second = view[opening..].find(['，', ',']).map(|k| {
@@ -1208,6 +1206,8 @@ impl Extractor {
                         return None;
                     }
                 }
+                // The first command verb that is a word of its own, outside a blocked span
+                // ("……的，" topics) and with no copula in its clause ("X是……", "……是基础").
                 self.structure.zh_verbs_in(view, unit.body).find(|&verb| {
                     if continuing && !self.only_adverbs(&view[opening..verb.start]) {
                         return false;
