@@ -9,7 +9,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::actor::Actors;
 use crate::check::{self, Check, Checked, Context, Reason, WordSegmenter};
 use crate::dates::{Anchor, Dates};
-use crate::deadline::Deadlines;
+use crate::deadline::{Deadlines, Found as FoundDeadline};
 use crate::dictionary::{ActorRule, Dictionary, Effect, Modality, Scope};
 use crate::document::{Document, Lang, Span};
 use crate::error::{Error, Result};
@@ -726,6 +726,12 @@ impl Extractor {
                         continue;
                     }
                 }
+                // "……确保整改到位。（完成时限4月20日前）": a time limit in brackets after the
+                // tasks of its paragraph is their deadline, not a task of its own.
+                if trigs.is_empty() && self.deadline_note(unit, i, &sentences, &mut tasks, &ctx) {
+                    carry = None;
+                    continue;
+                }
                 // "(11) Review the systems; and develop the programs;", "We will pilot ...;
                 // accelerate ...;": an English clause after a semicolon, in the same
                 // paragraph, goes on with the directive before it when it opens with a
@@ -1058,6 +1064,61 @@ impl Extractor {
             return false;
         }
         self.reports_past_in(unit, unit.body, view.len(), false)
+    }
+
+    /// The deadline record of `found` in `unit`.
+    fn deadline_of(&self, unit: &Unit<'_>, found: &FoundDeadline, doc: &Assembly<'_>) -> Deadline {
+        let view = &unit.view.text;
+        let kind = self.dict.deadlines[found.rule].kind.clone();
+        Deadline {
+            span: unit.view.to_doc(found.span),
+            normalized: self.dates.normalize(
+                unit.lang,
+                &view[found.span.start..found.span.end],
+                &kind,
+                doc.date,
+            ),
+            kind,
+            rule: found.rule,
+        }
+    }
+
+    /// "……确保整改到位。（完成时限4月20日前）": a Chinese sentence that is only a time limit
+    /// in brackets, after tasks in its paragraph, gives them its deadline (those that have
+    /// none) and no task of its own. False when it is no such note, or follows no task.
+    fn deadline_note(
+        &self,
+        unit: &Unit<'_>,
+        i: usize,
+        sentences: &[Sentence],
+        tasks: &mut [Task],
+        doc: &Assembly<'_>,
+    ) -> bool {
+        let view = &unit.view.text;
+        let body = view[unit.body.min(view.len())..].trim();
+        let bracketed = body
+            .strip_prefix(['（', '('])
+            .and_then(|b| b.trim_end_matches(['。', '.']).strip_suffix(['）', ')']))
+            .is_some_and(|inner| !inner.contains(['（', '(', '）', ')']));
+        if unit.lang != Lang::Zh || sentences[i].line_start || !bracketed {
+            return false;
+        }
+        let Some(found) =
+            self.deadlines
+                .find(unit.lang, view, unit.body.min(view.len()), view.len())
+        else {
+            return false;
+        };
+        let first = (0..i).rev().find(|&j| sentences[j].line_start).unwrap_or(0);
+        let deadline = self.deadline_of(unit, &found, doc);
+        let mut any = false;
+        for t in tasks.iter_mut().rev().take_while(|t| t.sentence >= first) {
+            if t.deadline.is_none() {
+                t.deadline = Some(Box::new(deadline.clone()));
+            }
+            any = true;
+        }
+        any
     }
 
     /// "会议强调，要……。加大补短板力度，改善供给质量。": a Chinese sentence in a plain
@@ -1471,20 +1532,7 @@ impl Extractor {
                     view.len(),
                     clause,
                 )
-                .map(|f| {
-                    let kind = self.dict.deadlines[f.rule].kind.clone();
-                    Deadline {
-                        span: unit.view.to_doc(f.span),
-                        normalized: self.dates.normalize(
-                            unit.lang,
-                            &view[f.span.start..f.span.end],
-                            &kind,
-                            doc.date,
-                        ),
-                        kind,
-                        rule: f.rule,
-                    }
-                });
+                .map(|f| self.deadline_of(unit, &f, doc));
             let trigger = unit.view.to_doc(first.span);
             let rule_name = self.rule_name(&first.rule, unit.lang);
             tasks.push(Task {

@@ -1254,9 +1254,10 @@ fn a_clause_with_a_thing_for_subject_does_not_borrow_a_later_party() {
 #[test]
 fn a_time_limit_stated_as_such_is_a_deadline_without_qian() {
     // A company's flood-check notice closes each item with "（完成时限4月30日）": the date is
-    // the limit though no 前 follows it, and it gave no deadline.
+    // the limit though no 前 follows it, and it gave no deadline. (The note gives it to the
+    // item's task: a_time_limit_in_brackets_is_the_deadline_of_its_items_tasks.)
     let f = Found::new("二、工作要求\n（一）工程物业部要开展防汛应急演练。（完成时限4月30日）\n");
-    assert_eq!(f.deadlines(), [None, Some("4月30日")]);
+    assert_eq!(f.deadlines(), [Some("4月30日")]);
 }
 
 #[test]
@@ -1433,4 +1434,22 @@ fn a_stance_with_its_own_comma_and_the_police_leave_the_party_named() {
             None
         ]
     );
+}
+
+#[test]
+fn a_time_limit_in_brackets_is_the_deadline_of_its_items_tasks() {
+    // A company's flood-check notice (not in the corpus): "……确保整改到位。（完成时限4月20日
+    // 前）" was a task of its own, and the tasks it closes had no deadline. A task with a
+    // deadline of its own keeps it.
+    let f = Found::new(
+        "一、检查内容\n1、各部门要认真开展自查。对检查出的问题，要在本周内建立台账。（完成时限4月20日前）\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "1、各部门要认真开展自查。",
+            "对检查出的问题，要在本周内建立台账。"
+        ]
+    );
+    assert_eq!(f.deadlines(), [Some("4月20日前"), Some("本周内")]);
 }
