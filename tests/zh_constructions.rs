@@ -1392,7 +1392,8 @@ fn yao_that_states_an_aim_is_no_duty_of_its_own() {
             .iter()
             .map(|t| (t.sentence + 1, t.trigger.of(&f.text)))
             .collect();
-    assert!(!by_line.contains(&(1, "要")));
+    // What the aim takes is a fact, not a duty either ("还需要付出极大的努力").
+    assert!(by_line.iter().all(|(l, _)| *l != 1));
     assert_eq!(
         by_line.iter().filter(|(l, _)| *l == 2).collect::<Vec<_>>(),
         [&(2, "必须")]
