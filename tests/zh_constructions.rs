@@ -1454,3 +1454,11 @@ fn a_time_limit_in_brackets_is_the_deadline_of_its_items_tasks() {
     );
     assert_eq!(f.deadlines(), [Some("4月20日前"), Some("本周内")]);
 }
+
+#[test]
+fn qieji_before_a_ban_is_no_part_of_the_party() {
+    // Mao: "我希望全国的青年切记不要堕入……" named 全国的青年切记; 切记 ("be sure to") is an
+    // adverb of the ban after it.
+    let f = Found::new("各级干部切记不要弄虚作假。\n");
+    assert_eq!(f.actors(), [Some("各级干部")]);
+}
