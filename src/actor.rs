@@ -364,14 +364,7 @@ impl Actors {
             // its own comma, leaves the topic opening the sentence; so does the speaker's
             // stance ("我们希望，各类企业，都要……").
             let (topic, opens) = match topic.rfind(['，', ',']) {
-                Some(k)
-                    if opens
-                        && (self.is_time_lead(&topic[..k])
-                            || self
-                                .zh_stances
-                                .iter()
-                                .any(|w| topic[..k].trim() == w.as_str())) =>
-                {
+                Some(k) if opens && self.is_topic_lead(&topic[..k]) => {
                     (topic[k..].trim_start_matches(['，', ',']).trim(), true)
                 }
                 _ => (topic, opens),
@@ -756,6 +749,12 @@ impl Actors {
                 (!rest.is_empty() && !rest.starts_with('的') && party).then_some(end)
             })
             .min()
+    }
+
+    /// True when `t`, with its own comma before a topic, leaves the topic opening the
+    /// sentence: a time word ([`Actors::is_time_lead`]) or the speaker's stance (我们希望).
+    fn is_topic_lead(&self, t: &str) -> bool {
+        self.is_time_lead(t) || self.zh_stances.iter().any(|w| t.trim() == w.as_str())
     }
 
     /// True when `t` is a time word and nothing else, once a tail of 内, 起 or 以来 is off

@@ -1094,13 +1094,17 @@ impl Extractor {
         tasks: &mut [Task],
         doc: &Assembly<'_>,
     ) -> bool {
+        // Most sentences have no trigger: the cheap tests first.
+        if unit.lang != Lang::Zh || sentences[i].line_start {
+            return false;
+        }
         let view = &unit.view.text;
         let body = view[unit.body.min(view.len())..].trim();
         let bracketed = body
             .strip_prefix(['（', '('])
             .and_then(|b| b.trim_end_matches(['。', '.']).strip_suffix(['）', ')']))
             .is_some_and(|inner| !inner.contains(['（', '(', '）', ')']));
-        if unit.lang != Lang::Zh || sentences[i].line_start || !bracketed {
+        if !bracketed {
             return false;
         }
         let Some(found) =
