@@ -387,6 +387,7 @@ pub fn check_examples(dict: &Dictionary, only: Option<&str>) -> Result<Vec<Probl
                     | "result-mark"
                     | "demonstrative"
                     | "verb-preposition"
+                    | "undone"
                     | "relation-verb"
                     | "title-start"
             )

@@ -543,6 +543,7 @@ pub const WORD_CLASSES: &[&str] = &[
     "heading-opener",
     "title-start",
     "verb-preposition",
+    "undone",
     "frame-end",
     "relation-verb",
     "open-end",

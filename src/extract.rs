@@ -178,6 +178,8 @@ pub struct Extractor {
     title_starts: WordList,
     /// Prepositions that make a command verb right after them an adverbial's deed (在).
     verb_prepositions: WordList,
+    /// Words that say a deed was not done (没有, 尚未): a command verb after one reports.
+    undone: WordList,
     /// Words that close an adverbial a verb-preposition opens (在……进程中，).
     frame_ends: WordList,
     /// Verbs whose object is the rest of their clause (事关, 有利于).
@@ -390,6 +392,7 @@ impl Extractor {
             title_ends: dict.word_list(Lang::Zh, "title-end"),
             title_starts: dict.word_list(Lang::Zh, "title-start"),
             verb_prepositions: dict.word_list(Lang::Zh, "verb-preposition"),
+            undone: dict.word_list(Lang::Zh, "undone"),
             frame_ends: dict.word_list(Lang::Zh, "frame-end"),
             relation_verbs: dict.word_list(Lang::Zh, "relation-verb"),
             new_duties: dict.word_list(Lang::Zh, "new-duty"),
@@ -930,6 +933,15 @@ impl Extractor {
                 .any(|a| ends(&before[..before.len() - a.len()]))
     }
 
+    /// True when a word of the `undone` class stands right before a command verb (adverbs
+    /// between at most) between `from` and `verb`, or right before `verb` itself: "没有真正
+    /// 落实", and "未能完成整改" for 整改.
+    fn undone_before(&self, view: &str, verb: Span, from: usize) -> bool {
+        self.undone
+            .occurrences(&view[from..verb.start])
+            .any(|(k, w)| self.opens_with_command(view, from + k + w.len()))
+    }
+
     /// True when a command verb opens `view[from..]`, after adverbs at most.
     fn opens_with_command(&self, view: &str, from: usize) -> bool {
         self.structure
@@ -1294,6 +1306,9 @@ impl Extractor {
                         // "在促进经济增长中", "在发展经济的同时": after 在 the deed is an
                         // adverbial's (an adverb may stand between: 在全面推进……中).
                         && !self.after_verb_preposition(view, verb)
+                        // "安全措施没有真正落实": a deed not done is reported, and so is
+                        // what it would have done ("未能完成整改").
+                        && !self.undone_before(view, verb, clause.start)
                         // "事关全面建设小康社会和现代化建设全局": the rest of the clause is
                         // what something concerns (over a list joined by 、 too: "有利于
                         // 引导和稳定预期、调整结构").

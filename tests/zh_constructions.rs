@@ -1462,3 +1462,31 @@ fn qieji_before_a_ban_is_no_part_of_the_party() {
     let f = Found::new("各级干部切记不要弄虚作假。\n");
     assert_eq!(f.actors(), [Some("各级干部")]);
 }
+
+#[test]
+fn in_a_task_section_a_deed_not_done_is_reported() {
+    // A 2006 work report (not in the corpus): "主要原因是：安全措施没有真正落实，……" was a
+    // task by 落实; what would have been done (整改 after 未能完成) is not one either. A
+    // command verb after a clause that reports a failure still commands.
+    let f = Found::new(
+        "二、主要任务\n主要原因是：安全措施没有真正落实，企业主体责任不到位。\n部分地区未能完成整改。\n对尚未建立应急预案的企业，督促其限期建立。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["对尚未建立应急预案的企业，督促其限期建立。"]
+    );
+}
+
+#[test]
+fn a_deed_in_the_goal_a_preposition_heads_is_no_command() {
+    // The same report's close: "朝着全面建设小康社会的目标阔步前进" was a task by 建设.
+    let f = Found::new("二、主要任务\n全省朝着全面建设小康社会的目标阔步前进。\n");
+    assert!(f.sentences().is_empty());
+}
+
+#[test]
+fn public_finance_is_a_party() {
+    // "中央财政今年安排……", "地方财政也要增加这方面的投入" named no party.
+    let f = Found::new("地方财政也要增加这方面的投入。\n中央财政将投入100亿元支持职业教育发展。\n");
+    assert_eq!(f.actors(), [Some("地方财政"), Some("中央财政")]);
+}
