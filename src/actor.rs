@@ -1334,6 +1334,17 @@ impl Actors {
                 break;
             }
         }
+        // "This order is effective immediately and shall apply": the trigger opens a second
+        // predicate; the subject stands before the first one's auxiliary.
+        if let Some(head) = t.strip_suffix(" and").or_else(|| t.strip_suffix(" or")) {
+            let aux = head
+                .split_whitespace()
+                .skip(1)
+                .find(|w| self.en_auxiliaries.contains(&w.to_lowercase()));
+            if let Some(w) = aux {
+                t = head[..w.as_ptr() as usize - head.as_ptr() as usize].trim_end();
+            }
+        }
         // Trailing adverbs: "Local governments also need to" names "Local governments".
         while let Some((head, last)) = t.rsplit_once(char::is_whitespace) {
             if !self.en_adverbs.contains(&last.to_lowercase()) {

@@ -949,3 +949,14 @@ fn a_subject_with_a_clause_of_its_own_keeps_it() {
         ]
     );
 }
+
+#[test]
+fn a_trigger_that_opens_a_second_predicate_takes_the_first_ones_subject() {
+    // Executive Order 13658 (not in the corpus): "This order is effective immediately and
+    // shall apply to covered contracts" named "This order is effective immediately and".
+    let f = Found::new(
+        "(a) The plan is final and shall apply to every contract.\n\
+         The Board may consult the public or shall publish its reasons.\n",
+    );
+    assert_eq!(f.actors(), [Some("The plan"), Some("The Board")]);
+}
