@@ -346,12 +346,18 @@ impl Actors {
             // Where the sentence (or its list marker, or a speaker's colon) ends.
             let opens = opens_sentence(view, from);
             // "工程物业部依据……《汇编》，研究制定……": a party, then an adverbial that runs to
-            // the comma; the party acts in the clause after it.
+            // the comma; the party acts in the clause after it. So it does after a clause
+            // that an adverbial opens after it ("总经理对安全生产费用全面领导，监督……").
             if opens && !topic.contains(ZH_CLAUSE) && !self.zh_not_topic_starts.opens(topic) {
                 let at = from + region[..comma].len() - region[..comma].trim_start().len();
                 if let Some(n) = self
                     .party_ends(topic)
-                    .filter(|&n| self.zh_adverbial_heads.opens(&topic[n..]))
+                    .filter(|&n| {
+                        let rest = &topic[n..];
+                        self.zh_adverbial_heads.opens(rest)
+                            || (self.zh_adverbial_starts.opens(rest)
+                                && !self.opens_with_look_alike(rest))
+                    })
                     .min()
                 {
                     let party = Span::new(at, at + n);
@@ -523,7 +529,9 @@ impl Actors {
             }
         }
         if t.is_empty()
-            || t.contains(['“', '”', '"', '《', '》', '（', '）', '(', ')'])
+            || t.contains([
+                '“', '”', '"', '《', '》', '（', '）', '(', ')', '〔', '〕', '【', '】', '[', ']',
+            ])
             || self
                 .zh_conjunctions
                 .prefixes_of(t)

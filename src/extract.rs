@@ -1421,17 +1421,23 @@ impl Extractor {
                         )
                         .is_some()
                 } else {
-                    self.actors
-                        .find_explained(
-                            unit.lang,
-                            view,
-                            from.min(trigs[k].span.start),
-                            trigs[k].span,
-                            trigs[k].actor,
-                            None,
-                        )
-                        .0
-                        .is_some()
+                    // "又要调查农村又要调查城市": a Chinese party of its own stands in a
+                    // clause of its own, after a pause.
+                    (!later
+                        || view[from.min(trigs[k].span.start)..trigs[k].span.start]
+                            .contains(['，', ',', '；', ';', '：', ':']))
+                        && self
+                            .actors
+                            .find_explained(
+                                unit.lang,
+                                view,
+                                from.min(trigs[k].span.start),
+                                trigs[k].span,
+                                trigs[k].actor,
+                                None,
+                            )
+                            .0
+                            .is_some()
                         || (!later
                             && unit.lang == Lang::Zh
                             && self.actors.zh_thing_subject(view, from, trigs[k].span))

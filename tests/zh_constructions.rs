@@ -1490,3 +1490,35 @@ fn public_finance_is_a_party() {
     let f = Found::new("地方财政也要增加这方面的投入。\n中央财政将投入100亿元支持职业教育发展。\n");
     assert_eq!(f.actors(), [Some("地方财政"), Some("中央财政")]);
 }
+
+#[test]
+fn officers_named_by_their_title_are_parties() {
+    // A company's rules on safety funds (not in the corpus): "总经理对安全生产费用全面领导，
+    // 监督和管理……" named "总经理对安全生产费用全面领导", "各部门主管按照职责分工……实施监督
+    // 管理" named no one. A party before an adverbial (对, 在, 按) acts in the clause after
+    // the comma too.
+    let f = Found::new(
+        "安全生产费用管理制度\n6、总经理对安全生产费用全面领导，监督和管理安全费用的使用。\n9、各部门主管按照职责分工实施监督管理。\n县委书记要抓好“三农”工作。\n共产党员在政府工作中，应该做廉洁的模范。\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("总经理"),
+            Some("各部门主管"),
+            Some("县委书记"),
+            Some("共产党员")
+        ]
+    );
+}
+
+#[test]
+fn a_party_of_its_own_follows_a_pause_and_no_bracket() {
+    // Mao: "一个省委第一书记，又要调查农村又要调查城市" gave a second task whose party was
+    // 调查农村; "〔尼雷尔称赞中国人员……〕，不能怪你们" named a party inside an editor's
+    // bracket; "建议跟县委书记……谈一下" named the party 跟 introduces.
+    let f = Found::new(
+        "一个省委第一书记，又要调查农村又要调查城市。\n〔编者称赞工作人员在困难条件下工作〕，不能怪你们。\n建议跟县委书记切实谈一下。\n",
+    );
+    // 建议 and 切实 give a task each (a recommendation and an obligation).
+    assert_eq!(f.actors(), [Some("一个省委第一书记"), None, None, None]);
+}
