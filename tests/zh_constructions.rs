@@ -1522,3 +1522,14 @@ fn a_party_of_its_own_follows_a_pause_and_no_bracket() {
     // 建议 and 切实 give a task each (a recommendation and an obligation).
     assert_eq!(f.actors(), [Some("一个省委第一书记"), None, None, None]);
 }
+
+#[test]
+fn an_adverb_of_duty_before_de_describes_a_noun() {
+    // Mao and the 1978 report: "同“四人帮”进行了坚决的斗争", "只要双方作出切实的努力" were
+    // tasks by 坚决 and 切实, which before 的 are adjectives. A modal in the sentence still
+    // makes it one.
+    let f = Found::new(
+        "党中央同他们进行了坚决的斗争。\n只要双方作出切实的努力，关系是可以改善的。\n各单位要建立严格的节约制度。\n",
+    );
+    assert_eq!(f.sentences(), ["各单位要建立严格的节约制度。"]);
+}
