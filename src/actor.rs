@@ -95,6 +95,20 @@ fn ing_before_plural(chunk: &str) -> bool {
     })
 }
 
+/// True when `chunk` is a name of two words or more in capitals, joined by small words only
+/// ("Housing and Urban Development" in a list of departments): an -ing word that opens it is
+/// part of the name, not a participle.
+fn is_title_name(chunk: &str) -> bool {
+    let words: Vec<&str> = chunk.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "the" | "for" | "&")
+        })
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
 /// True when `from` opens a sentence: nothing but a list marker or a speaker's colon stands
 /// before it in `view`.
 fn opens_sentence(view: &str, from: usize) -> bool {
@@ -1213,7 +1227,7 @@ impl Actors {
             || participle
             || self.en_subordinator_phrases.iter().any(phrase)
             || first.ends_with("ly")
-            || (first.ends_with("ing") && !ing_before_plural(chunk))
+            || (first.ends_with("ing") && !ing_before_plural(chunk) && !is_title_name(chunk))
             || chunk
                 .split_whitespace()
                 .next()
@@ -1374,22 +1388,29 @@ impl Actors {
         }
         if words > limit {
             // "contractors and subcontractors working on or in connection with a Federal
-            // Government contract or contract-like instrument shall": a participle phrase
-            // makes the subject long; the words before it name the party.
+            // Government contract or contract-like instrument shall", "Interagency groups
+            // charged with coordinating ... shall": a participle phrase makes the subject
+            // long; the words before it name the party. Not "the heads of covered": a
+            // participle after a preposition, a conjunction or a determiner modifies a noun
+            // after it.
             let head = t
                 .split_whitespace()
                 .take(7)
                 .skip(1)
-                .find(|w| w.len() > 4 && w.ends_with("ing") && w.starts_with(char::is_lowercase))
+                .filter(|w| {
+                    w.len() > 4
+                        && (w.ends_with("ing") || w.ends_with("ed"))
+                        && w.starts_with(char::is_lowercase)
+                })
                 .map(|w| t[..w.as_ptr() as usize - t.as_ptr() as usize].trim_end())
-                // Not "Interagency groups charged with coordinating": the -ing word is the
-                // object of a preposition there.
-                .filter(|h| {
+                .find(|h| {
                     !h.is_empty()
                         && !self.is_adverbial(h)
                         && h.split_whitespace().next_back().is_some_and(|w| {
-                            !self.en_subordinators.contains(&w.to_lowercase())
-                                && !matches!(w, "of" | "and" | "or")
+                            let w = w.to_lowercase();
+                            !self.en_subordinators.contains(&w)
+                                && !self.en_determiners.contains(&w)
+                                && !matches!(w.as_str(), "of" | "and" | "or")
                         })
                 })?;
             return Some(Span::new(s, s + head.len()));

@@ -626,7 +626,8 @@ fn citations_and_references_in_parentheses_are_no_subject() {
     // Written for the test after EO 14042 (2021, not in the corpus): "…, 40 U.S.C.
     // 102(4)(A) (agencies), shall" named the citation, and "(as described in section 5(a)
     // of this order), shall" after a long subject named the reference. A long subject is
-    // cut before its participle, but not before the object of a preposition.
+    // cut before its first participle that follows a noun ("charged", not "reviewing",
+    // the object of a preposition).
     let f = Found::new(
         "(a) Executive departments and agencies, including independent establishments subject to the Act, 40 U.S.C. 102(4)(A) (agencies), shall ensure that contracts include the clause.\n\nUpon approval of the Guidance, contractors and subcontractors working on or in connection with a Federal Government contract or contract-like instrument (as described in section 5(a) of this order), shall adhere to the Guidance.\n\n(c) Working groups charged with reviewing and updating the permit processes of the many agencies involved in large infrastructure projects shall report.\n",
     );
@@ -635,7 +636,7 @@ fn citations_and_references_in_parentheses_are_no_subject() {
         [
             Some("Executive departments and agencies"),
             Some("contractors and subcontractors"),
-            None
+            Some("Working groups")
         ]
     );
 }
@@ -959,4 +960,23 @@ fn a_trigger_that_opens_a_second_predicate_takes_the_first_ones_subject() {
          The Board may consult the public or shall publish its reasons.\n",
     );
     assert_eq!(f.actors(), [Some("The plan"), Some("The Board")]);
+}
+
+#[test]
+fn a_long_subject_ends_before_its_participle_and_a_department_name_is_no_participle() {
+    // Executive Order 13653 (not in the corpus): "Interagency groups charged with
+    // coordinating ... shall" named no one, and in "the Departments of Defense, ...,
+    // Housing and Urban Development, Transportation, ... shall" the list of parties began
+    // after "Housing and Urban Development", read as a participle phrase.
+    let f = Found::new(
+        "(c) Interagency groups charged with coordinating and modernizing Federal processes related to the development and integration of infrastructure shall report to the Council.\n\
+         (a) In support of local efforts, the Departments of Defense, Commerce, Housing and Urban Development, and Energy shall work together.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("Interagency groups"),
+            Some("the Departments of Defense, Commerce, Housing and Urban Development, and Energy")
+        ]
+    );
 }
