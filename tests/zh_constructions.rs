@@ -1533,3 +1533,13 @@ fn an_adverb_of_duty_before_de_describes_a_noun() {
     );
     assert_eq!(f.sentences(), ["各单位要建立严格的节约制度。"]);
 }
+
+#[test]
+fn a_need_of_a_thing_and_the_condition_of_a_claim_are_no_duty() {
+    // The 2010 work report (not in the corpus): "不仅需要强大的经济力量" and "只有着力保障和
+    // 改善民生，经济发展才有持久的动力" were tasks. A pronoun after 需要 names who must act.
+    let f = Found::new(
+        "国家发展不仅需要强大的经济力量。\n只有着力保障和改善民生，经济发展才有持久的动力。\n这就需要我们的作者深入生活。\n",
+    );
+    assert_eq!(f.sentences(), ["这就需要我们的作者深入生活。"]);
+}
