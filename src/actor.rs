@@ -1525,8 +1525,16 @@ impl Actors {
             .enumerate()
         {
             let lw = w.to_lowercase();
-            let verb = self.en_verbs.contains(&lw) || self.en_auxiliaries.contains(&lw);
-            if i >= 6 || (i > 0 && (lw.ends_with("ly") || verb || lw == "to")) {
+            // A word in capitals inside the subject is part of a name ("the TIC Use Cases").
+            let verb = (self.en_verbs.contains(&lw) || self.en_auxiliaries.contains(&lw))
+                && !(i > 0 && w.starts_with(char::is_uppercase));
+            // "It is vital that agencies not release": a negation opens the verb phrase.
+            if i >= 6
+                || (i > 0
+                    && (lw.ends_with("ly")
+                        || verb
+                        || matches!(lw.as_str(), "to" | "not" | "never")))
+            {
                 break;
             }
             end = k + w.len();

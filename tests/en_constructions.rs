@@ -980,3 +980,28 @@ fn a_long_subject_ends_before_its_participle_and_a_department_name_is_no_partici
         ]
     );
 }
+
+#[test]
+fn it_is_vital_or_critical_that_a_party_act_and_an_event_with_a_name() {
+    // Executive Order 13642 (not in the corpus): "It is vital that agencies not release
+    // information ..." was no task, and "Within 30 days of the issuance of the Open Data
+    // Policy" was cut after "the Open". "It is critical to note" is an aside.
+    let f = Found::new(
+        "It is vital that agencies not release information that would violate any law.\n\
+         It is critical that the TIC Use Cases are kept current.\n\
+         It is critical to note that the data are preliminary.\n\
+         (a) Within 30 days of the issuance of the Open Data Policy, the CIO shall publish a repository.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [Some("agencies"), Some("the TIC Use Cases"), Some("the CIO")]
+    );
+    assert_eq!(
+        f.deadlines(),
+        [
+            None,
+            None,
+            Some("Within 30 days of the issuance of the Open Data Policy")
+        ]
+    );
+}
