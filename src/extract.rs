@@ -1242,6 +1242,14 @@ impl Extractor {
                     let from = unit.view.from_doc(place.body_start).max(unit.body);
                     let at = from + (view[from..].len() - view[from..].trim_start().len());
                     let title = view[at..].trim_end().trim_end_matches(['。', '.']);
+                    // "四十六、十年总结（1960年6月18日）": a date or a note in brackets after
+                    // the title is no part of it.
+                    let title = match title.strip_suffix(['）', ')']) {
+                        Some(t) => t
+                            .rfind(['（', '('])
+                            .map_or(title, |k| title[..k].trim_end()),
+                        None => title,
+                    };
                     let verbs: Vec<Span> = self.structure.zh_verbs_in(view, at).collect();
                     let ends_with_verb = verbs
                         .iter()

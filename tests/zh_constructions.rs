@@ -1543,3 +1543,14 @@ fn a_need_of_a_thing_and_the_condition_of_a_claim_are_no_duty() {
     );
     assert_eq!(f.sentences(), ["这就需要我们的作者深入生活。"]);
 }
+
+#[test]
+fn zongjie_commands_and_a_bracket_after_a_heading_is_no_part_of_it() {
+    // The State Council's three-year safety plan (2024): "2.总结……经验做法，修订一批……" took
+    // its command from 排查 inside the object; 总结 is a command verb. Mao's table of contents
+    // "四十六、十年总结（1960年6月18日）" names a topic: the date in brackets does not hide that
+    // the heading ends with its verb.
+    let f =
+        Found::new("二、主要任务\n2.及时总结各地的好做法。\n四十六、十年总结（1960年6月18日）\n");
+    assert_eq!(f.sentences(), ["2.及时总结各地的好做法。"]);
+}
