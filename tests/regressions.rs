@@ -305,8 +305,10 @@ fn a_clause_opening_with_bing_before_a_later_comma_does_not_panic() {
     assert_eq!(triggers(text), Vec::<String>::new());
     let text = "二、主要任务\n着手研究办法，并使之成为制度，而在于实行计划领导。\n";
     assert_eq!(triggers(text), ["研究"]);
+    // 并 opens a new duty, out of the scope of 可以: its verb (总结, a command verb since
+    // 33ddaf6) commands.
     let text = "二、主要任务\n各地可以先行试点，并及时总结经验，实行新的制度。\n";
-    assert_eq!(triggers(text), ["实行"]);
+    assert_eq!(triggers(text), ["总结"]);
 }
 
 #[test]
