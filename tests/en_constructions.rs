@@ -1005,3 +1005,20 @@ fn it_is_vital_or_critical_that_a_party_act_and_an_event_with_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_time_limit_counted_from_a_named_agents_deed_keeps_the_deed() {
+    // Executive Order 13658 (not in the corpus): "within 60 days of the Secretary issuing such
+    // regulations" was cut after "the Secretary". The date of an order has no agent.
+    let f = Found::new(
+        "Within 60 days of the Secretary issuing such regulations, the Council shall issue rules.\n\
+         Within 90 days of the date of this order, each agency shall report.\n",
+    );
+    assert_eq!(
+        f.deadlines(),
+        [
+            Some("Within 60 days of the Secretary issuing such regulations"),
+            Some("Within 90 days of the date of this order")
+        ]
+    );
+}
