@@ -1525,9 +1525,10 @@ impl Actors {
             .enumerate()
         {
             let lw = w.to_lowercase();
-            // A word in capitals inside the subject is part of a name ("the TIC Use Cases").
+            // After the first word, a word in capitals is part of a name ("the TIC Use
+            // Cases"), not a verb.
             let verb = (self.en_verbs.contains(&lw) || self.en_auxiliaries.contains(&lw))
-                && !(i > 0 && w.starts_with(char::is_uppercase));
+                && !w.starts_with(char::is_uppercase);
             // "It is vital that agencies not release": a negation opens the verb phrase.
             if i >= 6
                 || (i > 0

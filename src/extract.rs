@@ -1111,7 +1111,8 @@ impl Extractor {
             return false;
         }
         let view = &unit.view.text;
-        let body = view[unit.body.min(view.len())..].trim();
+        let from = unit.body.min(view.len());
+        let body = view[from..].trim();
         let bracketed = body
             .strip_prefix(['（', '('])
             .and_then(|b| b.trim_end_matches(['。', '.']).strip_suffix(['）', ')']))
@@ -1119,10 +1120,7 @@ impl Extractor {
         if !bracketed {
             return false;
         }
-        let Some(found) =
-            self.deadlines
-                .find(unit.lang, view, unit.body.min(view.len()), view.len())
-        else {
+        let Some(found) = self.deadlines.find(unit.lang, view, from, view.len()) else {
             return false;
         };
         let first = (0..i).rev().find(|&j| sentences[j].line_start).unwrap_or(0);
