@@ -1006,6 +1006,7 @@ impl Actors {
                 '(' if prev.is_alphanumeric()
                     || matches!(prev, ')' | '-')
                     || is_name_aside(&region[k + 1..])
+                    || is_short_name_aside(&region[..k], &region[k + 1..])
                     || of_after_aside(&region[k + 1..]) =>
                 {
                     glued += 1;
@@ -1017,7 +1018,10 @@ impl Actors {
                 }
                 _ => false,
             };
-            if !reference && EN_CLAUSE.contains(&c) && !(c == ',' && date_comma(region, k)) {
+            if !reference
+                && EN_CLAUSE.contains(&c)
+                && !(c == ',' && (date_comma(region, k) || digit_group_comma(region, k)))
+            {
                 chunks.push((start, k));
                 start = k + c.len_utf8();
                 // "Women seeking care—especially those in rural communities—now have to":
@@ -1063,6 +1067,12 @@ impl Actors {
             // "…, including establishments subject to the Act, 40 U.S.C. 102(4)(A) (agencies),
             // shall": a citation is no subject; the subject stands further left.
             if t.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            // "Each agency assisting in the financing, through ..., of a newly constructed
+            // building ... shall": a chunk that opens with "of" ends a noun phrase begun
+            // further left; it names no subject of its own.
+            if t.starts_with("of ") {
                 continue;
             }
             let list_end = self.starts_with_list_conjunction(t);
@@ -1412,6 +1422,17 @@ impl Actors {
                                 && !self.en_determiners.contains(&w)
                                 && !matches!(w.as_str(), "of" | "and" | "or")
                         })
+                })
+                // "The heads of all agencies that own Federal buildings above ... on
+                // Federal land shall": a relative clause makes it long; the words before it
+                // name the party.
+                .or_else(|| {
+                    [" that ", " which ", " who ", " whose "]
+                        .iter()
+                        .filter_map(|w| t.find(w))
+                        .min()
+                        .map(|k| &t[..k])
+                        .filter(|h| h.split_whitespace().count() >= 2 && !self.is_adverbial(h))
                 })?;
             return Some(Span::new(s, s + head.len()));
         }
@@ -1607,6 +1628,33 @@ fn is_name_aside(after: &str) -> bool {
     acronym || defined
 }
 
+/// True when `after` (the text after an opening parenthesis) gives, in at most three words
+/// in lower case, a short name for what `before` just named: "Each executive department and agency
+/// (agency) responsible for implementing this order shall". The aside belongs to the name.
+fn is_short_name_aside(before: &str, after: &str) -> bool {
+    let Some(end) = short_aside_end(after) else {
+        return false;
+    };
+    let inner = &after[..end];
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let plain = words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    let stem = last.to_lowercase();
+    let stem = stem.strip_suffix("ies").unwrap_or(stem.as_str());
+    let stem = stem.strip_suffix('y').unwrap_or(stem);
+    let mut from = before.len().saturating_sub(80);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let near = &before[from..];
+    plain && stem.len() >= 3 && near.to_lowercase().contains(stem)
+}
+
 /// True when the comma at `k` sits inside a date written "January 20, 2009": a capitalized
 /// word and a day before it, a year after it.
 fn date_comma(text: &str, k: usize) -> bool {
@@ -1627,6 +1675,17 @@ fn date_comma(text: &str, k: usize) -> bool {
             .skip(1)
             .all(|c| c.is_ascii_lowercase() || c == '.')
         && year.len() == 4
+}
+
+/// True when the comma at `k` groups the digits of a number ("above 5,000 gross square
+/// feet"): a digit before it and exactly three after it.
+pub(crate) fn digit_group_comma(text: &str, k: usize) -> bool {
+    let before = text[..k].bytes().next_back();
+    let after = &text.as_bytes()[k + 1..];
+    before.is_some_and(|b| b.is_ascii_digit())
+        && after.len() >= 3
+        && after[..3].iter().all(u8::is_ascii_digit)
+        && !after.get(3).is_some_and(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
@@ -1995,6 +2054,37 @@ mod tests {
             .as_deref(),
             Some("the Secretary")
         );
+    }
+
+    #[test]
+    fn a_short_name_in_parentheses_belongs_to_the_subject() {
+        assert_eq!(
+            actor(
+                "Each executive department and agency (agency) responsible for implementing this order shall seek to enhance it.",
+                "shall",
+                ActorRule::Subject
+            )
+            .as_deref(),
+            Some("Each executive department and agency (agency) responsible for implementing this order")
+        );
+        assert!(is_short_name_aside("the agencies ", "agencies) shall"));
+        assert!(!is_short_name_aside("In 2015 ", "see above) the board"));
+    }
+
+    #[test]
+    fn a_comma_that_groups_digits_and_a_long_relative_clause_do_not_hide_the_subject() {
+        assert_eq!(
+            actor(
+                "(a) The heads of all agencies that own Federal buildings above 5,000 gross square feet on Federal land shall determine the process.",
+                "shall",
+                ActorRule::Subject
+            )
+            .as_deref(),
+            Some("The heads of all agencies")
+        );
+        assert!(digit_group_comma("above 5,000 feet", 7));
+        assert!(!digit_group_comma("in 2015, 300 agencies", 7));
+        assert!(!digit_group_comma("5,0001", 1));
     }
 
     #[test]

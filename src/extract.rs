@@ -1534,14 +1534,29 @@ impl Extractor {
             // party may stand ("……抓农业，工业比重大的省更要……").
             let action_end = groups.get(g + 1).map_or(view.len(), |n| {
                 let next = n[0].span.start;
+                // Not the comma of a number ("above 5,000 gross square feet").
                 view[..next]
-                    .rfind(['，', '；', ',', ';'])
+                    .char_indices()
+                    .rev()
+                    .find(|&(k, c)| {
+                        matches!(c, '，' | '；' | ',' | ';')
+                            && !(c == ',' && crate::actor::digit_group_comma(view, k))
+                    })
+                    .map(|(k, _)| k)
                     .filter(|&c| c > group[group.len() - 1].span.end)
                     .unwrap_or(next)
             });
             let mut action = trim_action(view, Span::new(action_start.min(action_end), action_end));
             if unit.lang == Lang::En && view[action.start..action.end].starts_with("to ") {
                 action.start += 3;
+            }
+            // "... shall complete an assessment and are strongly encouraged to": the action
+            // ends before the conjunction that joins the next run's predicate.
+            if unit.lang == Lang::En && groups.get(g + 1).is_some() {
+                let t = &view[action.start..action.end];
+                if let Some(head) = t.strip_suffix(" and").or_else(|| t.strip_suffix(" or")) {
+                    action.end = action.start + head.trim_end().len();
+                }
             }
             // The trigger closes the sentence ("... is hereby revoked", "X shall:"), or only a
             // lead-in follows it ("it is hereby ordered as follows:", "要求如下："): the action

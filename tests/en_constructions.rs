@@ -1022,3 +1022,24 @@ fn a_time_limit_counted_from_a_named_agents_deed_keeps_the_deed() {
         ]
     );
 }
+
+#[test]
+fn the_comma_of_a_number_splits_neither_subject_nor_action() {
+    // Executive Order 13728 (not in the corpus): "above 5,000 gross square feet" cut the
+    // subject to "own Federal buildings above 5" and the first action at "5".
+    let f = Found::new(
+        "(a) The heads of all agencies that own Federal buildings above 5,000 gross square feet \
+         shall determine the process.\n\
+         The heads of agencies shall complete an assessment of buildings above 5,000 gross \
+         square feet and are strongly encouraged to consider creating a defensible space.\n",
+    );
+    assert_eq!(
+        f.actors()[0],
+        Some("The heads of all agencies that own Federal buildings above 5,000 gross square feet")
+    );
+    let second = &f.ex.tasks[1];
+    assert_eq!(
+        Some(second.action.of(&f.text)),
+        Some("complete an assessment of buildings above 5,000 gross square feet")
+    );
+}
