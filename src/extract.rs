@@ -746,7 +746,7 @@ impl Extractor {
                     && sentences[i - 1].end == Terminator::Semicolon)
                     .then_some(carry)
                     .flatten()
-                    .or_else(|| self.zh_follows_directive(unit, place, sentence, i, &tasks));
+                    .or_else(|| self.zh_follows_directive(unit, place, &sentences, i, &tasks));
                 if trigs.is_empty() {
                     trigs.extend(self.implied_trigger(unit, place, continued, &first_trigger));
                 }
@@ -1137,25 +1137,34 @@ impl Extractor {
 
     /// "会议强调，要……。加大补短板力度，改善供给质量。": a Chinese sentence in a plain
     /// section, in the paragraph of a directive right before it, may go on with it; it does
-    /// when it opens with a command verb (checked in [`Extractor::implied_trigger`]). After a
-    /// prohibition the command is an obligation.
+    /// when it opens with a command verb (checked in [`Extractor::implied_trigger`]). An item
+    /// of an enumeration inside the paragraph ("会议强调，要……。一是实行……。二是推进……。")
+    /// goes on with a directive anywhere before it in the paragraph. After a prohibition the
+    /// command is an obligation.
     fn zh_follows_directive(
         &self,
         unit: &Unit<'_>,
         place: &Place,
-        sentence: &Sentence,
+        sentences: &[Sentence],
         i: usize,
         tasks: &[Task],
     ) -> Option<Carry> {
         if unit.lang != Lang::Zh
             || place.mode != Mode::Plain
-            || place.marker.is_some()
             || place.heading
-            || sentence.line_start
+            || sentences[i].line_start
         {
             return None;
         }
-        let last = tasks.last().filter(|t| t.sentence + 1 == i)?;
+        let last = match place.marker {
+            None => tasks.last().filter(|t| t.sentence + 1 == i)?,
+            // An item under a lead-in takes its modality from the lead-in.
+            Some(_) if place.governed_by.is_some() => return None,
+            Some(_) => {
+                let first = (0..i).rev().find(|&j| sentences[j].line_start).unwrap_or(0);
+                tasks.last().filter(|t| t.sentence >= first)?
+            }
+        };
         Some(Carry {
             modality: match last.modality {
                 Modality::Prohibition => Modality::Obligation,

@@ -186,6 +186,28 @@ fn yishi_ershi_after_a_directive_lead_give_one_task_per_item() {
 }
 
 #[test]
+fn yishi_items_after_a_directive_in_their_paragraph_go_on_with_it() {
+    // A city's readout (not in the corpus): "会议强调，要……。一是实行……。二是推进……。" gave
+    // only the lead sentence and the one item with a modal of its own. Items that state
+    // facts still give nothing.
+    let f = Found::new(
+        "会议强调，要扎实推进社会信用体系建设。一是实行信用信息管理“一平台”。今年年底前，各区县要完成平台建设。二是推进政务诚信建设。三是加强企业信用管理。\n\
+         会议指出，要认清形势。一是经济下行压力加大。二是风险隐患增多。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        [
+            "会议强调，要扎实推进社会信用体系建设。",
+            "一是实行信用信息管理“一平台”。",
+            "今年年底前，各区县要完成平台建设。",
+            "二是推进政务诚信建设。",
+            "三是加强企业信用管理。",
+            "会议指出，要认清形势。"
+        ]
+    );
+}
+
+#[test]
 fn yiyao_eryao_give_one_task_per_item() {
     let f = Found::new("李明强调，一要提高政治站位，二要狠抓工作落实。");
     assert_eq!(f.sentences(), ["一要提高政治站位，", "二要狠抓工作落实。"]);
