@@ -1043,3 +1043,16 @@ fn the_comma_of_a_number_splits_neither_subject_nor_action() {
         Some("complete an assessment of buildings above 5,000 gross square feet")
     );
 }
+
+#[test]
+fn a_readout_in_the_past_tense_urges_and_decides() {
+    // Written for the test, in the shape of translated State Council readouts: the passive
+    // "were urged to" reports a directive, and "heard ... and decided to" a decision.
+    let f = Found::new(
+        "The meeting heard a report on flood prevention and decided to allocate funds for relief.\n\
+         Local governments were urged to evacuate residents from dangerous areas.\n\
+         The residents were happy to return home.\n",
+    );
+    assert_eq!(f.triggers(), ["decided", "were urged to"]);
+    assert_eq!(f.actors(), [None, Some("Local governments")]);
+}
