@@ -1075,7 +1075,14 @@ impl Actors {
             if t.starts_with("of ") {
                 continue;
             }
-            let list_end = self.starts_with_list_conjunction(t);
+            // ", and stressed that all localities must not": a reporting verb and "that"
+            // after the conjunction open a clause of their own, not the end of a list.
+            let reports = t
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| w[1] == "that" && self.en_reporting.contains(&w[0].to_lowercase()));
+            let list_end = self.starts_with_list_conjunction(t) && !reports;
             // "The Secretary of State, the Secretary of Defense and the Attorney General
             // shall": the same list with no comma before its conjunction, told by the party
             // named before it.
@@ -2069,6 +2076,19 @@ mod tests {
         );
         assert!(is_short_name_aside("the agencies ", "agencies) shall"));
         assert!(!is_short_name_aside("In 2015 ", "see above) the board"));
+    }
+
+    #[test]
+    fn a_reporting_verb_after_and_opens_a_clause_not_a_list() {
+        assert_eq!(
+            actor(
+                "The meeting pointed out that the situation remains grim, and stressed that all localities must not lower their guard.",
+                "must not",
+                ActorRule::Subject
+            )
+            .as_deref(),
+            Some("all localities")
+        );
     }
 
     #[test]

@@ -1056,3 +1056,16 @@ fn a_readout_in_the_past_tense_urges_and_decides() {
     assert_eq!(f.triggers(), ["decided", "were urged to"]);
     assert_eq!(f.actors(), [None, Some("Local governments")]);
 }
+
+#[test]
+fn readout_warnings_and_passive_orders_in_the_perfect() {
+    // Written for the test: "have been told to" orders, "will be dealt with severely" warns,
+    // and what a body has done reports.
+    let f = Found::new(
+        "Local authorities have been told to step up patrols along the river banks.\n\
+         Any attempt to cover up the facts will be dealt with severely.\n\
+         The State Council has dispatched a working group to guide the rescue work.\n",
+    );
+    assert_eq!(f.triggers(), ["have been told to", "will"]);
+    assert_eq!(f.actors(), [Some("Local authorities"), None]);
+}
