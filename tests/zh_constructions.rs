@@ -208,6 +208,17 @@ fn yishi_items_after_a_directive_in_their_paragraph_go_on_with_it() {
 }
 
 #[test]
+fn a_speaker_who_raises_points_on_a_matter_is_named_without_the_matter() {
+    // Written for the test: "李强就贯彻落实会议精神提出三点要求：" named the speaker
+    // "李强就贯彻落实会议精神提出三点"; "一律不得" gave an order and a prohibition.
+    let f = Found::new(
+        "李强就贯彻落实会议精神提出三点要求：一是提高政治站位；二是压实各方责任。\n各企业一律不得擅自恢复生产。\n",
+    );
+    assert_eq!(f.speakers(), [Some("李强"), Some("李强"), Some("李强")]);
+    assert_eq!(f.modalities(), ["obligation", "obligation", "prohibition"]);
+}
+
+#[test]
 fn yiyao_eryao_give_one_task_per_item() {
     let f = Found::new("李明强调，一要提高政治站位，二要狠抓工作落实。");
     assert_eq!(f.sentences(), ["一要提高政治站位，", "二要狠抓工作落实。"]);
