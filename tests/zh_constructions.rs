@@ -219,6 +219,19 @@ fn a_speaker_who_raises_points_on_a_matter_is_named_without_the_matter() {
 }
 
 #[test]
+fn a_rule_that_orders_accountability_by_law_binds_and_a_report_of_it_does_not() {
+    // Written for the test: a notice's rule without a modal, and two reports of the deed.
+    let f = Found::new(
+        "对瞒报谎报事故的，一经查实，依法依规严肃追究责任。\n事故发生后，已依法追究相关人员责任。\n有关部门依法追究了三名责任人的责任。\n",
+    );
+    assert_eq!(
+        f.sentences(),
+        ["对瞒报谎报事故的，一经查实，依法依规严肃追究责任。"]
+    );
+    assert_eq!(f.modalities(), ["obligation"]);
+}
+
+#[test]
 fn yiyao_eryao_give_one_task_per_item() {
     let f = Found::new("李明强调，一要提高政治站位，二要狠抓工作落实。");
     assert_eq!(f.sentences(), ["一要提高政治站位，", "二要狠抓工作落实。"]);
