@@ -574,6 +574,10 @@ impl Extractor {
         // The last sentence, when it opened with 为 ("为……，确保……。"): the purpose of a
         // notice, if a lead line ("现就有关事项通知如下。") follows it.
         let mut purpose_before: Option<usize> = None;
+        // The first sentence of the current paragraph.
+        let mut paragraph_start = 0;
+        // The first task of the paragraph that no bracketed time limit has reached yet.
+        let mut note_floor = 0;
         let mut hits = Vec::new();
         for block in (0..n).step_by(BLOCK) {
             let block = block..(block + BLOCK).min(n);
@@ -675,6 +679,10 @@ impl Extractor {
             };
             for ((i, unit), place) in block.zip(&units).zip(&places_here) {
                 let sentence = &sentences[i];
+                if sentence.line_start {
+                    paragraph_start = i;
+                    note_floor = tasks.len();
+                }
                 if self.keep_analysis {
                     hits.extend(unit.checked().map(|c| Hit {
                         sentence: i,
@@ -690,6 +698,7 @@ impl Extractor {
                     && self.is_lead_line(unit)
                 {
                     tasks.retain(|t: &Task| t.sentence + 1 != i);
+                    note_floor = note_floor.min(tasks.len());
                 }
                 // Only when no modal word (要, 必须: a trigger that counts in background
                 // sections too) gives it a duty of its own: "为……，要引以为戒，……" orders.
@@ -731,7 +740,16 @@ impl Extractor {
                 }
                 // "……确保整改到位。（完成时限4月20日前）": a time limit in brackets after the
                 // tasks of its paragraph is their deadline, not a task of its own.
-                if trigs.is_empty() && self.deadline_note(unit, i, &sentences, &mut tasks, &ctx) {
+                if trigs.is_empty()
+                    && self.deadline_note(
+                        unit,
+                        sentence,
+                        paragraph_start,
+                        &mut note_floor,
+                        &mut tasks,
+                        &ctx,
+                    )
+                {
                     carry = None;
                     continue;
                 }
@@ -746,7 +764,9 @@ impl Extractor {
                     && sentences[i - 1].end == Terminator::Semicolon)
                     .then_some(carry)
                     .flatten()
-                    .or_else(|| self.zh_follows_directive(unit, place, &sentences, i, &tasks));
+                    .or_else(|| {
+                        self.zh_follows_directive(unit, place, sentence, i, paragraph_start, &tasks)
+                    });
                 if trigs.is_empty() {
                     trigs.extend(self.implied_trigger(unit, place, continued, &first_trigger));
                 }
@@ -1098,16 +1118,19 @@ impl Extractor {
     /// "……确保整改到位。（完成时限4月20日前）": a Chinese sentence that is only a time limit
     /// in brackets, after tasks in its paragraph, gives them its deadline (those that have
     /// none) and no task of its own. False when it is no such note, or follows no task.
+    /// `note_floor` is the first task of the paragraph after the last such note: the tasks
+    /// before it have a deadline already, so each task is looked at once.
     fn deadline_note(
         &self,
         unit: &Unit<'_>,
-        i: usize,
-        sentences: &[Sentence],
+        sentence: &Sentence,
+        paragraph_start: usize,
+        note_floor: &mut usize,
         tasks: &mut [Task],
         doc: &Assembly<'_>,
     ) -> bool {
         // Most sentences have no trigger: the cheap tests first.
-        if unit.lang != Lang::Zh || sentences[i].line_start {
+        if unit.lang != Lang::Zh || sentence.line_start {
             return false;
         }
         let view = &unit.view.text;
@@ -1123,16 +1146,19 @@ impl Extractor {
         let Some(found) = self.deadlines.find(unit.lang, view, from, view.len()) else {
             return false;
         };
-        let first = (0..i).rev().find(|&j| sentences[j].line_start).unwrap_or(0);
+        if tasks.last().is_none_or(|t| t.sentence < paragraph_start) {
+            return false;
+        }
         let deadline = self.deadline_of(unit, &found, doc);
-        let mut any = false;
-        for t in tasks.iter_mut().rev().take_while(|t| t.sentence >= first) {
+        // (Tasks may have been taken back since: a purpose clause's.)
+        let floor = (*note_floor).min(tasks.len());
+        for t in &mut tasks[floor..] {
             if t.deadline.is_none() {
                 t.deadline = Some(Box::new(deadline.clone()));
             }
-            any = true;
         }
-        any
+        *note_floor = tasks.len();
+        true
     }
 
     /// "会议强调，要……。加大补短板力度，改善供给质量。": a Chinese sentence in a plain
@@ -1145,14 +1171,15 @@ impl Extractor {
         &self,
         unit: &Unit<'_>,
         place: &Place,
-        sentences: &[Sentence],
+        sentence: &Sentence,
         i: usize,
+        paragraph_start: usize,
         tasks: &[Task],
     ) -> Option<Carry> {
         if unit.lang != Lang::Zh
             || place.mode != Mode::Plain
             || place.heading
-            || sentences[i].line_start
+            || sentence.line_start
         {
             return None;
         }
@@ -1160,10 +1187,7 @@ impl Extractor {
             None => tasks.last().filter(|t| t.sentence + 1 == i)?,
             // An item under a lead-in takes its modality from the lead-in.
             Some(_) if place.governed_by.is_some() => return None,
-            Some(_) => {
-                let first = (0..i).rev().find(|&j| sentences[j].line_start).unwrap_or(0);
-                tasks.last().filter(|t| t.sentence >= first)?
-            }
+            Some(_) => tasks.last().filter(|t| t.sentence >= paragraph_start)?,
         };
         Some(Carry {
             modality: match last.modality {
