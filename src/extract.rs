@@ -1506,6 +1506,8 @@ impl Extractor {
             }
         }
         let mut left = unit.body.max(intro_end);
+        // The party of the run before, for a predicate that "and" joins to it.
+        let mut previous_actor: Option<Span> = None;
         for (g, group) in groups.iter().enumerate() {
             let first = &group[0];
             let from = left.min(first.span.start);
@@ -1534,6 +1536,22 @@ impl Extractor {
                 if let Some(h) = group.iter().find_map(|t| t.hint) {
                     actor = Some(h);
                     actor_how = "named by a later trigger in the sentence";
+                }
+            }
+            // "The heads of agencies shall complete an assessment and are strongly encouraged
+            // to consider ...": a run that "and" joins right before its trigger shares the
+            // party of the run before it.
+            let joined = view[..first.span.start].trim_end();
+            if g > 0
+                && unit.lang == Lang::En
+                && first.actor == ActorRule::Subject
+                && joined.ends_with(" and")
+                // No party, or the words of the run before up to "and" taken for one.
+                && actor.is_none_or(|a| a.end == joined.len())
+            {
+                if let Some(a) = previous_actor {
+                    actor = Some(a);
+                    actor_how = "the party of the run before, joined by \"and\"";
                 }
             }
             // "一要压实责任，各级领导干部必须在岗在位": in Chinese the party may be named
@@ -1633,6 +1651,7 @@ impl Extractor {
                 deadline: deadline.map(Box::new),
             });
             left = group.last().map_or(left, |t| t.span.end);
+            previous_actor = actor;
         }
     }
 }

@@ -1045,6 +1045,27 @@ fn the_comma_of_a_number_splits_neither_subject_nor_action() {
 }
 
 #[test]
+fn a_predicate_joined_by_and_shares_the_party_of_the_one_before() {
+    // Executive Order 13728 (not in the corpus): "... shall complete a wildfire risk
+    // assessment ... and are strongly encouraged to consider ..." gave the second task no
+    // actor. A new clause after "and" still names its own party.
+    let f = Found::new(
+        "The heads of agencies shall complete an assessment and are strongly encouraged to \
+         consider creating a defensible space.\n\
+         Each agency shall report, and the Council shall review the reports.\n",
+    );
+    assert_eq!(
+        f.actors(),
+        [
+            Some("The heads of agencies"),
+            Some("The heads of agencies"),
+            Some("Each agency"),
+            Some("the Council")
+        ]
+    );
+}
+
+#[test]
 fn a_readout_in_the_past_tense_urges_and_decides() {
     // Written for the test, in the shape of translated State Council readouts: the passive
     // "were urged to" reports a directive, and "heard ... and decided to" a decision.
