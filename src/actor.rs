@@ -1077,12 +1077,18 @@ impl Actors {
             }
             // ", and stressed that all localities must not": a reporting verb and "that"
             // after the conjunction open a clause of their own, not the end of a list.
-            let reports = t
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .windows(2)
-                .any(|w| w[1] == "that" && self.en_reporting.contains(&w[0].to_lowercase()));
-            let list_end = self.starts_with_list_conjunction(t) && !reports;
+            let reports = |t: &str| {
+                let mut words = t.split_whitespace().peekable();
+                while let Some(w) = words.next() {
+                    if words.peek() == Some(&"that")
+                        && self.en_reporting.contains(&w.to_lowercase())
+                    {
+                        return true;
+                    }
+                }
+                false
+            };
+            let list_end = self.starts_with_list_conjunction(t) && !reports(t);
             // "The Secretary of State, the Secretary of Defense and the Attorney General
             // shall": the same list with no comma before its conjunction, told by the party
             // named before it.
@@ -1636,8 +1642,9 @@ fn is_name_aside(after: &str) -> bool {
 }
 
 /// True when `after` (the text after an opening parenthesis) gives, in at most three words
-/// in lower case, a short name for what `before` just named: "Each executive department and agency
-/// (agency) responsible for implementing this order shall". The aside belongs to the name.
+/// in lower case, a short name for what `before` just named: "Each executive department and
+/// agency (agency) responsible for implementing this order shall". The aside belongs to the
+/// name.
 fn is_short_name_aside(before: &str, after: &str) -> bool {
     let Some(end) = short_aside_end(after) else {
         return false;
@@ -1651,15 +1658,17 @@ fn is_short_name_aside(before: &str, after: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
-    let stem = last.to_lowercase();
-    let stem = stem.strip_suffix("ies").unwrap_or(stem.as_str());
+    if !plain {
+        return false;
+    }
+    // Lower case already: "agencies" and "agency" share "agenc".
+    let stem = last.strip_suffix("ies").unwrap_or(last);
     let stem = stem.strip_suffix('y').unwrap_or(stem);
     let mut from = before.len().saturating_sub(80);
     while !before.is_char_boundary(from) {
         from += 1;
     }
-    let near = &before[from..];
-    plain && stem.len() >= 3 && near.to_lowercase().contains(stem)
+    stem.len() >= 3 && before[from..].to_lowercase().contains(stem)
 }
 
 /// True when the comma at `k` sits inside a date written "January 20, 2009": a capitalized
